@@ -1,0 +1,187 @@
+"""Every exception pulumi-ampeco raises on purpose.
+
+::
+
+    AmpecoError                        base of everything the package raises on purpose
+    ├── ConfigurationError             no tenant URL or token; malformed URL
+    ├── SpecError                      network spec problem: file, object, field, reason
+    └── ApiError                       .kind .operation .method .path (never headers, never the token)
+        ├── ApiTransportError          no response at all (connect failed, read timed out, ...)
+        ├── AmbiguousWriteError        a POST may have been applied (timeout/reset after send, 5xx)
+        ├── MalformedResponseError     a response came back but is not the API's JSON shape
+        └── ApiStatusError             .status .api_message .field_errors
+            ├── AuthenticationError    401
+            ├── PermissionDeniedError  403
+            ├── NotFoundError          404
+            ├── UnprocessableError     422
+            ├── RateLimitedError       429  (.retry_after)
+            └── ServerError            5xx
+
+An ``ApiError`` message is built from its fields when it is printed, so the engine can add the
+resource kind and operation after the client raised it::
+
+    ChargePoint update failed: PATCH /public-api/resources/charge-points/v2.0/41 -> 422:
+    network.id: The network id has already been taken.
+
+Messages never include request headers, so the API token cannot leak through them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+__all__ = [
+    "AmbiguousWriteError",
+    "AmpecoError",
+    "ApiError",
+    "ApiStatusError",
+    "ApiTransportError",
+    "AuthenticationError",
+    "ConfigurationError",
+    "MalformedResponseError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitedError",
+    "ServerError",
+    "SpecError",
+    "UnprocessableError",
+    "error_for_status",
+]
+
+
+class AmpecoError(Exception):
+    """Base class of every error the package raises on purpose."""
+
+
+class ConfigurationError(AmpecoError):
+    """The tenant URL or API token is missing or malformed."""
+
+
+class SpecError(AmpecoError):
+    """A network spec is invalid; names the file, the object and the field."""
+
+    def __init__(self, reason: str, *, file: str | None = None, obj: str | None = None,
+                 field: str | None = None) -> None:
+        self.reason, self.file, self.obj, self.field = reason, file, obj, field
+        where = ": ".join(p for p in (file, obj, field) if p)
+        super().__init__(f"{where}: {reason}" if where else reason)
+
+
+class ApiError(AmpecoError):
+    """A call to the AMPECO API failed.
+
+    ``kind`` and ``operation`` are filled in by whoever knows them (the engine), so the message
+    reads "IdTag create failed: POST /public-api/... -> 422: ...".
+    """
+
+    def __init__(self, detail: str, *, method: str, path: str, kind: str | None = None,
+                 operation: str | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.method = method
+        self.path = path
+        self.kind = kind
+        self.operation = operation
+
+    def _status_part(self) -> str:
+        return ""
+
+    def __str__(self) -> str:
+        prefix = ""
+        if self.kind or self.operation:
+            prefix = f"{' '.join(p for p in (self.kind, self.operation) if p)} failed: "
+        return f"{prefix}{self.method} {self.path}{self._status_part()}: {self.detail}"
+
+    def with_context(self, kind: str | None, operation: str | None) -> ApiError:
+        """Attach the resource kind and operation unless already set; returns self."""
+        self.kind = self.kind or kind
+        self.operation = self.operation or operation
+        return self
+
+
+class ApiTransportError(ApiError):
+    """No response at all: the tenant could not be reached or did not answer in time."""
+
+
+class AmbiguousWriteError(ApiError):
+    """A create (POST) may or may not have been applied: the response was lost.
+
+    The engine resolves it by looking the object up by its natural key.
+    """
+
+
+class MalformedResponseError(ApiError):
+    """The server answered, but not with the JSON shape the API documents."""
+
+    def __init__(self, detail: str, *, method: str, path: str, status: int, **kw: str | None) -> None:
+        super().__init__(detail, method=method, path=path, **kw)
+        self.status = status
+
+    def _status_part(self) -> str:
+        return f" -> {self.status}"
+
+
+class ApiStatusError(ApiError):
+    """The API answered with an error status."""
+
+    def __init__(self, *, method: str, path: str, status: int, api_message: str | None = None,
+                 field_errors: Mapping[str, Sequence[str]] | None = None,
+                 kind: str | None = None, operation: str | None = None) -> None:
+        self.status = status
+        self.api_message = api_message
+        self.field_errors: dict[str, list[str]] = {k: list(v) for k, v in (field_errors or {}).items()}
+        super().__init__(self._detail(), method=method, path=path, kind=kind, operation=operation)
+
+    def _detail(self) -> str:
+        if self.field_errors:
+            return "; ".join(f"{f}: {' '.join(m)}" for f, m in self.field_errors.items())
+        return self.api_message or "(no message)"
+
+    def _status_part(self) -> str:
+        return f" -> {self.status}"
+
+
+class AuthenticationError(ApiStatusError):
+    """401: the API token is missing, wrong or revoked."""
+
+
+class PermissionDeniedError(ApiStatusError):
+    """403: the token's admin may not do this."""
+
+
+class NotFoundError(ApiStatusError):
+    """404: the object does not exist (read: gone; delete: already done)."""
+
+
+class UnprocessableError(ApiStatusError):
+    """422: the API rejected the body; ``field_errors`` holds its per-field messages."""
+
+
+class RateLimitedError(ApiStatusError):
+    """429: too many requests; ``retry_after`` is the server's hint in seconds, if any."""
+
+    def __init__(self, *, retry_after: float | None = None, **kw: object) -> None:
+        self.retry_after = retry_after
+        super().__init__(**kw)  # type: ignore[arg-type]
+
+
+class ServerError(ApiStatusError):
+    """5xx: the tenant failed."""
+
+
+_BY_STATUS: dict[int, type[ApiStatusError]] = {
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    422: UnprocessableError,
+    429: RateLimitedError,
+}
+
+
+def error_for_status(status: int) -> type[ApiStatusError]:
+    """The most specific ApiStatusError subclass for an HTTP status."""
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    if status >= 500:
+        return ServerError
+    return ApiStatusError
