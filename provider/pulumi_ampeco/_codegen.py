@@ -1,0 +1,285 @@
+"""Write the Pulumi surface and the reference pages from the specs.
+
+    python -m pulumi_ampeco._codegen          # rewrite the generated files
+    python -m pulumi_ampeco._codegen --check  # exit 1 if any is stale (the test suite runs this)
+
+Generated: ``pulumi_ampeco/<module>.py`` (Args, ArgsDict, resource class with typed outputs),
+``pulumi_ampeco/types.py`` (nested argument shapes) and ``examples/resources/<module>/README.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from pulumi_ampeco._engine.schema import FieldMeta, ModelMeta, model_meta
+from pulumi_ampeco.specs import REGISTRY
+from pulumi_ampeco.specs._base import Reference, ResourceSpec
+
+PACKAGE = Path(__file__).parent
+REPO = PACKAGE.parent.parent
+HEADER = "# Generated from {source} by `python -m pulumi_ampeco._codegen`. Do not edit by hand.\n"
+
+
+def _strip(annotation: Any) -> Any:
+    """The annotation without Annotated and Optional wrappers."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _strip(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        rest = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _strip(rest[0]) if len(rest) == 1 else annotation
+    return annotation
+
+
+def _is_reference(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return Reference in typing.get_args(annotation)[1:] or _is_reference(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return any(_is_reference(a) for a in typing.get_args(annotation))
+    return False
+
+
+def _type(annotation: Any, *, output: bool) -> str:
+    if _is_reference(annotation) and typing.get_origin(_strip(annotation)) is not list:
+        return "int" if output else "int | str"
+    annotation = _strip(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return "Literal[" + ", ".join(repr(a) for a in typing.get_args(annotation)) + "]"
+    if origin is list:
+        inner = _type(typing.get_args(annotation)[0], output=output)
+        return f"list[{inner}]" if output else f"Sequence[pulumi.Input[{inner}]]"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "dict[str, Any]" if output else f"{annotation.__name__}ArgsDict"
+    if isinstance(annotation, type):
+        return annotation.__name__
+    return "Any"
+
+
+def _doc(text: str, indent: str) -> str:
+    return f'{indent}"""{text}"""\n' if text else ""
+
+
+def _nested_models() -> list[ModelMeta]:
+    seen: dict[type, ModelMeta] = {}
+
+    def walk(meta: ModelMeta) -> None:
+        for f in meta.fields.values():
+            if f.nested and f.nested.model not in seen:
+                walk(f.nested)
+                seen[f.nested.model] = f.nested
+
+    for spec in REGISTRY.values():
+        walk(model_meta(spec.model))
+    return sorted(seen.values(), key=lambda m: m.model.__name__)
+
+
+def render_types() -> str:
+    out = [HEADER.format(source="specs/"), '"""Nested argument shapes, shared by the resources that use them."""\n\n',
+           "from __future__ import annotations\n\n",
+           "from collections.abc import Sequence\nfrom typing import Literal, TypedDict\n\nimport pulumi\n\n",
+           "__all__ = [\n"]
+    metas = _nested_models()
+    out += [f'    "{m.model.__name__}ArgsDict",\n' for m in metas]
+    out.append("]\n")
+    for m in metas:
+        out.append(f"\n\nclass {m.model.__name__}ArgsDict(TypedDict, total=False):\n")
+        out.append(_doc((m.model.__doc__ or "").strip().splitlines()[0] if m.model.__doc__ else "", "    "))
+        for f in m.arguments():
+            out.append(f"    {f.name}: pulumi.Input[{_type(f.annotation, output=False)}]\n")
+            out.append(_doc(f.description, "    "))
+    text = "".join(out)
+    return text.replace("from collections.abc import Sequence\nfrom typing import Literal, TypedDict\n",
+                        _imports(text.split("__all__", 1)[1]))
+
+
+def _field_replaces(f: FieldMeta) -> str:
+    if f.path_param:
+        return "yes (parent)"
+    if f.create_only:
+        return "yes (create-only)"
+    return "yes" if f.replaces else ""
+
+
+def render_resource(spec: ResourceSpec) -> str:
+    meta = model_meta(spec.model)
+    args = meta.arguments()
+    required = [f for f in args if f.required]
+    optional = [f for f in args if not f.required]
+    nested = sorted({_strip(f.annotation).__name__ for f in args if f.nested and not f.is_list}
+                    | {typing.get_args(_strip(f.annotation))[0].__name__ for f in args if f.nested and f.is_list})
+    cls = spec.kind
+    lines: list[str] = [HEADER.format(source=f"specs/{spec.module}.py")]
+    lines.append(f'"""{cls}: {spec.description}"""\n\n')
+    lines.append("from __future__ import annotations\n\n")
+    lines.append("import dataclasses\n@IMPORTS@\n")
+    lines.append("import pulumi\nimport pulumi.dynamic\n\n")
+    lines.append("from pulumi_ampeco._engine.provider import AmpecoProvider\n")
+    lines.append("from pulumi_ampeco._surface import resource_options, resource_props\n")
+    if nested:
+        names = [f"{n}ArgsDict" for n in nested]
+        if len(names) == 1:
+            lines.append(f"from pulumi_ampeco.types import {names[0]}\n")
+        else:
+            lines.append("from pulumi_ampeco.types import (\n" + "".join(f"    {n},\n" for n in names) + ")\n")
+    lines.append(f'\n__all__ = ["{cls}", "{cls}Args", "{cls}ArgsDict"]\n')
+
+    lines.append(f"\n\nclass {cls}ArgsDict(TypedDict, total=False):\n")
+    lines.append(f'    """Arguments of {cls} as a dict (keys as in {cls}Args)."""\n\n')
+    for f in args:
+        lines.append(f"    {f.name}: pulumi.Input[{_type(f.annotation, output=False)}]\n")
+        lines.append(_doc(f.description, "    "))
+    lines.append("    adopt_id: pulumi.Input[int]\n")
+
+    lines.append("\n\n@dataclasses.dataclass(kw_only=True)\n")
+    lines.append(f"class {cls}Args:\n")
+    lines.append(f'    """Arguments of {cls}."""\n\n')
+    for f in required:
+        lines.append(f"    {f.name}: pulumi.Input[{_type(f.annotation, output=False)}]\n")
+        lines.append(_doc(f.description, "    "))
+    for f in optional:
+        lines.append(f"    {f.name}: pulumi.Input[{_type(f.annotation, output=False)}] | None = None\n")
+        lines.append(_doc(f.description, "    "))
+    lines.append("    adopt_id: pulumi.Input[int] | None = None\n")
+    lines.append('    """Take over the existing AMPECO object with this id instead of creating one."""\n')
+
+    replaced = [f.name for f in args if f.replaces]
+    lines.append(f"\n\nclass {cls}(pulumi.dynamic.Resource, module=\"ampeco\", name=\"{cls}\"):\n")
+    doc = [f"{spec.description}", ""]
+    if replaced:
+        doc.append(f"Changing {', '.join(replaced)} replaces the object.")
+    doc.append("To take over an object that already exists, pass ``adopt_id=<its AMPECO id>``: the")
+    doc.append("``import_`` option and ``pulumi import`` cannot work with dynamic providers (pulumi/pulumi#16175).")
+    lines.append('    """' + "\n    ".join(doc) + '\n    """\n\n')
+    for f in meta.fields.values():
+        t = _type(f.annotation, output=True)
+        lines.append(f"    {f.name}: pulumi.Output[{t if f.required else t + ' | None'}]\n")
+        lines.append(_doc(f.description, "    "))
+    lines.append("    adopt_id: pulumi.Output[int | None]\n")
+
+    lines.append("\n    def __init__(\n        self,\n        resource_name: str,\n")
+    lines.append(f"        args: {cls}Args | None = None,\n        opts: pulumi.ResourceOptions | None = None,\n        *,\n")
+    for f in args:
+        lines.append(f"        {f.name}: pulumi.Input[{_type(f.annotation, output=False)}] | None = None,\n")
+    lines.append("        adopt_id: pulumi.Input[int] | None = None,\n    ) -> None:\n")
+    lines.append("        kwargs = {\n")
+    lines += [f'            "{f.name}": {f.name},\n' for f in [*args]]
+    lines.append('            "adopt_id": adopt_id,\n        }\n')
+    lines.append(f'        props = resource_props("{cls}", args, kwargs)\n')
+    lines.append(f'        super().__init__(AmpecoProvider("{cls}"), resource_name, props, resource_options("{cls}", opts))\n')
+    text = "".join(lines)
+    return text.replace("@IMPORTS@\n", _imports(text.split("__all__", 1)[1]) + "\n")
+
+
+def _imports(body: str) -> str:
+    """Only the typing imports the generated body uses."""
+    lines = ["from collections.abc import Sequence\n"] if "Sequence[" in body else []
+    names = sorted(n for n in ("Any", "Literal", "TypedDict") if re.search(rf"\b{n}\b", body))
+    lines.append(f"from typing import {', '.join(names)}\n")
+    return "".join(lines)
+
+
+def render_reference(spec: ResourceSpec) -> str:
+    meta = model_meta(spec.model)
+    args = meta.arguments()
+    cls = spec.kind
+    parts = [HEADER.format(source=f"provider/pulumi_ampeco/specs/{spec.module}.py").replace("# ", "<!-- ", 1).rstrip()
+             + " -->\n\n", f"# ampeco.{cls}\n\n{spec.description}\n\n"]
+    parts.append(f"- API: `{spec.collection}` (update with {spec.update_method}"
+                 + (", the whole object is sent" if spec.update_method == "PUT" else ", only changed fields")
+                 + ")\n")
+    if spec.natural_key:
+        parts.append(f"- Natural key (used to recover a create whose response was lost): "
+                     f"{' or '.join('`' + k + '`' for k in spec.natural_key)}\n")
+    if spec.always_send:
+        parts.append(f"- Sent on every update, as the API requires: {', '.join('`' + k + '`' for k in spec.always_send)}\n")
+    if spec.delete_before_replace:
+        parts.append("- A replacement deletes the old object first (its natural key must stay unique).\n")
+    parts.append("\n## Arguments\n\n| argument | type | required | replaces | notes |\n|---|---|---|---|---|\n")
+    for f in args:
+        notes = [f.description]
+        if f.server_default:
+            notes.append("Omitted: the server's value is kept and not managed.")
+        if f.update_only:
+            notes.append("Sent in a follow-up update after create.")
+        if f.secret:
+            notes.append("Secret output.")
+        if f.ordered:
+            notes.append("Order matters.")
+        parts.append(f"| `{f.name}` | `{_type(f.annotation, output=False)}` | {'yes' if f.required else ''} "
+                     f"| {_field_replaces(f)} | {' '.join(notes).replace('|', '/')} |\n")
+    for rule in spec.required_when:
+        parts.append(f"\n`{rule.field}` is required when {rule.describe()}.\n")
+    parts.append("\n## Outputs\n\nEvery argument, plus what AMPECO computes:\n\n")
+    for f in meta.fields.values():
+        if f.computed:
+            parts.append(f"- `{f.name}`: {f.description}\n")
+    parts.append("- `id`: the AMPECO id of the object (a string, as Pulumi ids are).\n")
+    parts.append(f"\n## Example\n\n```python\nimport pulumi_ampeco as ampeco\n\n{_example(spec)}```\n")
+    parts.append("\n## Adopting an existing object\n\n`pulumi import` and the `import_` resource option cannot work "
+                 "with Pulumi dynamic providers (pulumi/pulumi#16175). Pass the object's AMPECO id as `adopt_id` "
+                 "instead: the first `up` reads the object and updates it to the declaration (at most one update); "
+                 "later changes to `adopt_id` do nothing.\n\n"
+                 f"```python\nampeco.{cls}(\"existing\", adopt_id=42, ...)  # the same arguments as above\n```\n")
+    return "".join(parts)
+
+
+_EXAMPLES = {
+    "IdTag": 'tag = ampeco.IdTag("driver-card", id_tag_uid="04A1B2C3D4", status="enabled", type="rfid",\n'
+             '                   id_label="Fleet card 17")\n',
+    "Location": 'site = ampeco.Location("depot", name=[{"locale": "en", "translation": "Depot Sofia"}],\n'
+                '    address=[{"locale": "en", "translation": "1 Vitosha Blvd, Sofia"}], country="BG",\n'
+                '    geoposition={"latitude": 42.6977, "longitude": 23.3219}, external_id="depot-sofia")\n',
+    "ChargingZone": 'zone = ampeco.ChargingZone("staff", location_id=site.id, name="Staff parking", status="enabled")\n',
+    "ChargePoint": 'cp = ampeco.ChargePoint("cp-1", name="Depot CP 1", type="public", status="enabled",\n'
+                   '    location_id=site.id, communication_mode="direct_ocpp",\n'
+                   '    network={"id": "DEPOT-CP-1", "protocol": "ocpp 1.6"})\n',
+    "Evse": 'evse = ampeco.Evse("cp-1-evse-1", charge_point_id=cp.id, network_id="1", physical_reference="SOF-1-1",\n'
+            '    current_type="ac", status="enabled", tariff_group_id=group.id)\n',
+    "Connector": 'plug = ampeco.Connector("cp-1-evse-1-type2", charge_point_id=cp.id, evse_id=evse.id,\n'
+                 '    type="type2", format="socket", status="enabled")\n',
+    "Tariff": 'day = ampeco.Tariff("standard", name="Standard AC", type="duration+energy",\n'
+              '    pricing={"price_per_kwh": 0.35, "price_per_period": 0.05, "price_period_in_minutes": 15})\n',
+    "TariffGroup": 'group = ampeco.TariffGroup("public", name="Public AC", tariff_ids=[day.id])\n',
+}
+
+
+def _example(spec: ResourceSpec) -> str:
+    return _EXAMPLES.get(spec.kind, "")
+
+
+def generated_files() -> dict[Path, str]:
+    files = {PACKAGE / "types.py": render_types()}
+    for spec in REGISTRY.values():
+        files[PACKAGE / f"{spec.module}.py"] = render_resource(spec)
+        files[REPO / "examples" / "resources" / spec.module / "README.md"] = render_reference(spec)
+    return files
+
+
+def main(argv: list[str]) -> int:
+    stale = []
+    for path, text in generated_files().items():
+        current = path.read_text() if path.exists() else None
+        if current == text:
+            continue
+        stale.append(path)
+        if "--check" not in argv:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+    if "--check" in argv and stale:
+        print("stale generated files (run python -m pulumi_ampeco._codegen):", *map(str, stale), sep="\n  ")
+        return 1
+    for path in stale:
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,53 @@
+"""Wire (camelCase JSON) <-> Python (snake_case) forms of an object, guided by the spec's model.
+
+Keys the model does not declare (response-only extras such as ``externalAppData``) are still
+carried over, with a mechanical snake_case name, so outputs show the API's whole object. Null
+values are dropped: Pulumi drops them from state anyway, and "absent" is what they mean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic.alias_generators import to_camel, to_snake
+
+from pulumi_ampeco._engine.schema import ModelMeta
+
+
+def to_python(meta: ModelMeta | None, wire: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in wire.items():
+        if value is None:
+            continue
+        field = meta.by_alias.get(key) if meta else None
+        name = field.name if field else to_snake(key)
+        out[name] = _value_to_python(field.nested if field else None, value)
+    return out
+
+
+def _value_to_python(nested: ModelMeta | None, value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return to_python(nested, value)
+    if isinstance(value, list):
+        return [_value_to_python(nested, v) for v in value]
+    return value
+
+
+def to_wire(meta: ModelMeta | None, python: Mapping[str, Any], *, keep_none: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in python.items():
+        if value is None and not keep_none:
+            continue
+        field = meta.fields.get(name) if meta else None
+        key = field.alias if field else to_camel(name)
+        out[key] = _value_to_wire(field.nested if field else None, value)
+    return out
+
+
+def _value_to_wire(nested: ModelMeta | None, value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return to_wire(nested, value)
+    if isinstance(value, list):
+        return [_value_to_wire(nested, v) for v in value]
+    return value

@@ -1,0 +1,242 @@
+"""Create, read, update, delete and adopt, for any spec, over the AMPECO client.
+
+On the happy path each costs one API call. The API forces more in three places: a create that
+carries update-only fields (a charge point's integrated_at / manufactured_at) needs a follow-up
+PATCH; an adopt reads the object first and updates it only if it differs; and a create whose
+response was lost, or that the API refuses as "already taken", is resolved by looking the object
+up by its natural key, so that a retry never makes a duplicate.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from pulumi_ampeco._engine.check import ADOPT_ID
+from pulumi_ampeco._engine.convert import to_python, to_wire
+from pulumi_ampeco._engine.diff import Changes, compare, strip_server_prefix
+from pulumi_ampeco._engine.schema import model_meta
+from pulumi_ampeco._engine.state import (
+    MANAGED_KEY,
+    declared,
+    live_values,
+    outputs,
+    path_params,
+    previously_managed,
+)
+from pulumi_ampeco.client import AmpecoClient
+from pulumi_ampeco.errors import (
+    AmbiguousWriteError,
+    AmpecoError,
+    NotFoundError,
+    UnprocessableError,
+)
+from pulumi_ampeco.specs._base import ResourceSpec
+
+log = logging.getLogger("pulumi_ampeco.engine")
+
+MAX_CREATE_ATTEMPTS = 3
+"""POSTs tried when each earlier one failed ambiguously and the object was then not found."""
+
+
+class AdoptError(AmpecoError):
+    """An existing object cannot be taken over as declared."""
+
+
+class AlreadyExistsError(AmpecoError):
+    """The object to create exists already and differs from the declaration."""
+
+
+def _declared_args(spec: ResourceSpec, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    params = path_params(spec, inputs)
+    return {k: v for k, v in declared(inputs).items() if k not in params}
+
+
+def create(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    params = path_params(spec, inputs)
+    if inputs.get(ADOPT_ID) is not None:
+        return adopt(spec, client, inputs, int(inputs[ADOPT_ID]))
+    meta = model_meta(spec.model)
+    desired = _declared_args(spec, inputs)
+    body = to_wire(meta, {k: v for k, v in desired.items() if not meta.fields[k].update_only})
+    collection = spec.collection_path(params)
+    live = _post_once(spec, client, collection, body, desired)
+    later = {k: v for k, v in desired.items() if meta.fields[k].update_only}
+    if later:
+        live = client.update(spec.item_path(params, live["id"]), to_wire(meta, later), method="PATCH")
+    return str(live["id"]), outputs(spec, live, inputs)
+
+
+def _post_once(spec: ResourceSpec, client: AmpecoClient, collection: str, body: dict[str, Any],
+               desired: Mapping[str, Any]) -> dict[str, Any]:
+    """POST, resolving a lost response or an "already taken" refusal through the natural key."""
+    for attempt in range(1, MAX_CREATE_ATTEMPTS + 1):
+        try:
+            return client.create(collection, body)
+        except AmbiguousWriteError as exc:
+            found = find_existing(spec, client, collection, desired)
+            if found is None:
+                if key_of(spec, desired) is None:
+                    exc.detail += (f" (it may have been created; {spec.kind} has no natural key declared here to "
+                                   "check: look in the back office and set adopt_id to take it over)")
+                    raise
+                if attempt == MAX_CREATE_ATTEMPTS:
+                    raise
+                log.warning("%s create: response lost and no object found; trying again", spec.kind)
+                continue
+            return _take_over_found(spec, found, desired, cause=exc)
+        except UnprocessableError as exc:
+            if not _already_taken(exc):
+                raise
+            found = find_existing(spec, client, collection, desired)
+            if found is None:
+                raise
+            return _take_over_found(spec, found, desired, cause=exc)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _take_over_found(spec: ResourceSpec, found: dict[str, Any], desired: Mapping[str, Any],
+                     cause: Exception) -> dict[str, Any]:
+    changes = compare(spec, desired, to_python(model_meta(spec.model), found))
+    if not changes:
+        log.info("%s create: found the object (id %s) by its natural key; taking it over", spec.kind, found["id"])
+        return found
+    key = key_of(spec, desired)
+    assert key is not None
+    raise AlreadyExistsError(
+        f"{spec.kind} create failed: a {spec.kind} with {key[0]} {key[1]!r} already exists (id {found['id']}) "
+        f"and differs from the declaration in: {changes.describe()}. To take it over, set adopt_id={found['id']}; "
+        f"to create a new one, give it another {key[0]}."
+    ) from cause
+
+
+def _already_taken(exc: UnprocessableError) -> bool:
+    return any("already been taken" in m for msgs in exc.field_errors.values() for m in msgs)
+
+
+def key_of(spec: ResourceSpec, desired: Mapping[str, Any]) -> tuple[str, Any] | None:
+    """The first natural key the user declared, as (dotted name, value)."""
+    for name in spec.natural_key:
+        value = dig(desired, name)
+        if value is not None:
+            return name, value
+    return None
+
+
+def dig(values: Mapping[str, Any], dotted: str) -> Any:
+    current: Any = values
+    for part in dotted.split("."):
+        if not isinstance(current, Mapping):
+            return None
+        current = current.get(part)
+    return current
+
+
+def find_existing(spec: ResourceSpec, client: AmpecoClient, collection: str,
+                  desired: Mapping[str, Any]) -> dict[str, Any] | None:
+    key = key_of(spec, desired)
+    if key is None:
+        return None
+    name, value = key
+    filter_name = spec.natural_key_filters.get(name)
+    filters = {filter_name: value} if filter_name else None
+    meta = model_meta(spec.model)
+    for item in client.list(collection, filters=filters):
+        if dig(to_python(meta, item), name) == value:
+            return item
+    return None
+
+
+def adopt(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any],
+          object_id: int) -> tuple[str, dict[str, Any]]:
+    """Take over an existing object: read it, then bring it to the declared state in one update."""
+    params = path_params(spec, inputs)
+    try:
+        live = client.get(spec.item_path(params, object_id))
+    except NotFoundError as exc:
+        raise AdoptError(
+            f"{spec.kind} adopt failed: no {spec.kind} with id {object_id} at {exc.path}; "
+            "check adopt_id (the number in the back office URL)"
+        ) from None
+    desired = _declared_args(spec, inputs)
+    live_py = to_python(model_meta(spec.model), live)
+    changes = compare(spec, desired, live_py)
+    if changes.replaces:
+        raise AdoptError(
+            f"{spec.kind} adopt failed: {spec.kind} {object_id} differs in {', '.join(changes.replaces)}, "
+            "which cannot change in place. Declare the values it has, or drop adopt_id to create a new one."
+        )
+    if changes:
+        live = send_update(spec, client, str(object_id), params, desired, live_py, changes)
+    return str(object_id), outputs(spec, live, inputs)
+
+
+def read(spec: ResourceSpec, client: AmpecoClient, object_id: str,
+         olds: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The live object as outputs, or None when it is gone."""
+    params = path_params(spec, olds)
+    try:
+        live = client.get(spec.item_path(params, object_id))
+    except NotFoundError:
+        return None
+    return outputs(spec, live, olds, olds.get(MANAGED_KEY, {}))
+
+
+def update(spec: ResourceSpec, client: AmpecoClient, object_id: str, olds: Mapping[str, Any],
+           news: Mapping[str, Any]) -> dict[str, Any]:
+    """Bring the object to ``news``; always returns the full outputs."""
+    params = path_params(spec, news)
+    desired = _declared_args(spec, news)
+    live_py = live_values(olds)
+    changes = compare(spec, desired, live_py, previously_managed(olds))
+    if not changes:
+        # Nothing to send (e.g. only adopt_id or the provider pickle changed): outputs as they were.
+        return outputs(spec, live_py, news, wire=False)
+    live = send_update(spec, client, object_id, params, desired, live_py, changes)
+    return outputs(spec, live, news)
+
+
+def send_update(spec: ResourceSpec, client: AmpecoClient, object_id: str, params: Mapping[str, Any],
+                desired: Mapping[str, Any], live_py: Mapping[str, Any], changes: Changes) -> dict[str, Any]:
+    meta = model_meta(spec.model)
+    if spec.update_method == "PUT":
+        body = _put_body(spec, desired, live_py, changes)
+    else:
+        names = [*changes.changed, *changes.removed, *spec.always_send]
+        body = {}
+        for name in dict.fromkeys(names):
+            fmeta = meta.fields[name]
+            if fmeta.path_param or fmeta.create_only:
+                continue
+            body[name] = desired.get(name, live_py.get(name) if name in spec.always_send else None)
+    log.info("%s %s update: %s", spec.kind, object_id, changes.describe() or "(no field changes)")
+    return client.update(spec.item_path(params, object_id), to_wire(meta, body, keep_none=True),
+                         method=spec.update_method)
+
+
+def _put_body(spec: ResourceSpec, desired: Mapping[str, Any], live_py: Mapping[str, Any],
+              changes: Changes) -> dict[str, Any]:
+    """PUT replaces the whole object: send the declared fields over the live writable ones."""
+    meta = model_meta(spec.model)
+    body: dict[str, Any] = {}
+    for fmeta in meta.arguments():
+        if fmeta.path_param or fmeta.name in changes.removed:
+            continue
+        if fmeta.name in desired:
+            value = desired[fmeta.name]
+            if fmeta.server_prepends and isinstance(live_py.get(fmeta.name), list):
+                live_list = live_py[fmeta.name]
+                kept = strip_server_prefix(live_list, value)
+                value = live_list[: len(live_list) - len(kept)] + list(value)
+            body[fmeta.name] = value
+        elif live_py.get(fmeta.name) is not None:
+            body[fmeta.name] = live_py[fmeta.name]
+    return body
+
+
+def delete(spec: ResourceSpec, client: AmpecoClient, object_id: str, olds: Mapping[str, Any]) -> None:
+    try:
+        client.delete(spec.item_path(path_params(spec, olds), object_id))
+    except NotFoundError:
+        log.info("%s %s was already gone", spec.kind, object_id)

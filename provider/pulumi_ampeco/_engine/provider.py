@@ -1,0 +1,116 @@
+"""AmpecoProvider: the one class dill pickles into every resource's state.
+
+PUBLIC CONTRACT: the module path ``pulumi_ampeco._engine.provider``, the class name
+``AmpecoProvider`` and its ``kind`` values ("IdTag", "Location", ...) are stored in existing
+stacks. Renaming or moving any of them breaks refresh and destroy of those stacks; keep a shim.
+
+An instance holds only ``kind``, so it pickles by reference to a few dozen bytes that never
+change between runs (no ``~__provider`` churn) and refresh/destroy always run the installed code.
+Clients, config and caches live in ``session``, inside the provider process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pulumi.dynamic import (
+    CheckFailure,
+    CheckResult,
+    ConfigureRequest,
+    CreateResult,
+    DiffResult,
+    ReadResult,
+    ResourceProvider,
+    UpdateResult,
+)
+
+from pulumi_ampeco._engine import operations, session
+from pulumi_ampeco._engine.check import check_inputs
+from pulumi_ampeco._engine.diff import compare
+from pulumi_ampeco._engine.state import (
+    declared,
+    live_values,
+    path_params,
+    previously_managed,
+    refreshed_inputs,
+)
+from pulumi_ampeco.errors import ApiError
+from pulumi_ampeco.specs import REGISTRY
+from pulumi_ampeco.specs._base import ResourceSpec
+
+T = TypeVar("T")
+
+
+class AmpecoProvider(ResourceProvider):
+    """Generic CRUD for one AMPECO resource kind, driven by its spec."""
+
+    serialize_as_secret_always = False  # the pickle holds no secret: module + class + kind
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        if kind not in REGISTRY:
+            raise ValueError(f"unknown AMPECO resource kind {kind!r}")
+        self.kind = kind
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"kind": self.kind}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.kind = state["kind"]
+
+    def __repr__(self) -> str:
+        return f"AmpecoProvider({self.kind!r})"
+
+    @property
+    def spec(self) -> ResourceSpec:
+        return REGISTRY[self.kind]
+
+    def configure(self, req: ConfigureRequest) -> None:
+        session.configure({key: req.config.get(key) for key in session.CONFIG_KEYS})
+
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        inputs, failures = check_inputs(self.spec, news)
+        return CheckResult(inputs, [CheckFailure(f.property, f.reason) for f in failures])
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        spec = self.spec
+        desired = declared(news)
+        changes = compare(spec, desired, live_values(olds), previously_managed(olds))
+        for name, value in path_params(spec, news).items():
+            old = olds.get(name)
+            if old is not None and str(old) != str(value) and name not in changes.replaces:
+                changes.replaces.append(name)
+        if not changes and not changes.replaces:
+            return DiffResult(changes=False)
+        # changes=None: the engine diffs old and new inputs itself, so `preview --diff`, `--json` and
+        # replace_on_changes see which fields change; `replaces` still forces the replacement.
+        return DiffResult(
+            changes=None,
+            replaces=sorted(changes.replaces),
+            delete_before_replace=spec.delete_before_replace and bool(changes.replaces),
+        )
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        object_id, outs = self._call("create", lambda: operations.create(self.spec, session.client(), props))
+        return CreateResult(object_id, outs)
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        outs = self._call("read", lambda: operations.read(self.spec, session.client(), id_, props))
+        if outs is None:
+            return ReadResult(None, {})  # gone: the engine drops it from state
+        return ReadResult(id_, outs, refreshed_inputs(self.spec, outs))
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        outs = self._call("update", lambda: operations.update(self.spec, session.client(), id_, olds, news))
+        return UpdateResult(outs)
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        self._call("delete", lambda: operations.delete(self.spec, session.client(), id_, props))
+
+    def _call(self, operation: str, fn: Callable[[], T]) -> T:
+        try:
+            return fn()
+        except ApiError as exc:
+            # A short traceback: the engine shows it whole, and our frames help nobody.
+            raise exc.with_context(self.kind, operation).with_traceback(None) from None

@@ -1,0 +1,148 @@
+"""A read-once view of a spec's pydantic model: names, aliases, markers and nesting per field.
+
+Everything generic (conversion, check, diff, codegen) walks this tree instead of pydantic's
+internals, so the declaration stays the only place a fact about a field lives.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from pulumi_ampeco.specs._base import (
+    Computed,
+    CreateOnly,
+    Equivalent,
+    IgnoreItems,
+    Immutable,
+    Ordered,
+    PathParam,
+    Secret,
+    ServerDefault,
+    ServerPrepends,
+    UpdateOnly,
+    markers_of,
+)
+
+
+@dataclass(frozen=True)
+class FieldMeta:
+    name: str
+    alias: str
+    required: bool
+    is_list: bool
+    nested: ModelMeta | None
+    markers: frozenset[Any]
+    description: str
+    annotation: Any
+
+    def has(self, marker: Any) -> bool:
+        return marker in self.markers
+
+    @property
+    def computed(self) -> bool:
+        return Computed in self.markers
+
+    @property
+    def replaces(self) -> bool:
+        """A change to this field cannot be applied in place."""
+        return bool(self.markers & {Immutable, CreateOnly, PathParam})
+
+    @property
+    def server_default(self) -> bool:
+        return ServerDefault in self.markers
+
+    @property
+    def ordered(self) -> bool:
+        return Ordered in self.markers
+
+    @property
+    def server_prepends(self) -> bool:
+        return ServerPrepends in self.markers
+
+    @property
+    def secret(self) -> bool:
+        """Secret itself, or holds a secret field somewhere inside."""
+        return Secret in self.markers or bool(self.nested and self.nested.has_secret)
+
+    @property
+    def equivalents(self) -> tuple[Any, ...]:
+        for m in self.markers:
+            if isinstance(m, Equivalent):
+                return m.values
+        return ()
+
+    @property
+    def ignored_items(self) -> tuple[Any, ...]:
+        for m in self.markers:
+            if isinstance(m, IgnoreItems):
+                return m.values
+        return ()
+
+    @property
+    def path_param(self) -> bool:
+        return PathParam in self.markers
+
+    @property
+    def create_only(self) -> bool:
+        return CreateOnly in self.markers
+
+    @property
+    def update_only(self) -> bool:
+        return UpdateOnly in self.markers
+
+
+@dataclass(frozen=True)
+class ModelMeta:
+    model: type[BaseModel]
+    fields: dict[str, FieldMeta]
+    by_alias: dict[str, FieldMeta]
+
+    @property
+    def has_secret(self) -> bool:
+        return any(f.secret for f in self.fields.values())
+
+    def arguments(self) -> list[FieldMeta]:
+        """Fields a user may set (everything but server-computed ones)."""
+        return [f for f in self.fields.values() if not f.computed]
+
+
+def _unwrap(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
+    """(is a list, nested model type) of an annotation such as ``list[Translation] | None``."""
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(args[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            if arg is not type(None):
+                return _unwrap(arg)
+    if origin is list:
+        _, nested = _unwrap(args[0]) if args else (False, None)
+        return True, nested
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return False, annotation
+    return False, None
+
+
+@functools.cache
+def model_meta(model: type[BaseModel]) -> ModelMeta:
+    fields: dict[str, FieldMeta] = {}
+    for name, info in model.model_fields.items():
+        is_list, nested = _unwrap(info.annotation)
+        fields[name] = FieldMeta(
+            name=name,
+            alias=info.alias or name,
+            required=info.is_required(),
+            is_list=is_list,
+            nested=model_meta(nested) if nested else None,
+            markers=markers_of(list(info.metadata)),
+            description=info.description or "",
+            annotation=info.annotation,
+        )
+    return ModelMeta(model, fields, {f.alias: f for f in fields.values()})

@@ -1,0 +1,89 @@
+"""What the engine keeps in a resource's outputs besides the API's object.
+
+``__managed`` records the shape of what the user declared (field names, nested keys; never
+values, so it holds no secret). Read needs it to hand back refreshed inputs for exactly the
+managed fields, and diff needs it to notice an argument that was removed from the program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pulumi_ampeco._engine.check import ADOPT_ID, PROVIDER_KEY, RESERVED_INPUTS
+from pulumi_ampeco._engine.convert import to_python
+from pulumi_ampeco._engine.schema import model_meta
+from pulumi_ampeco.specs._base import ResourceSpec
+
+MANAGED_KEY = "__managed"
+Shape = Any  # True | dict[str, Shape] | list[Shape] (one item: the union of list items' shapes)
+
+
+def declared(inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """The user's arguments, without the reserved ones (``__provider``, ``adopt_id``)."""
+    return {k: v for k, v in inputs.items() if k not in RESERVED_INPUTS and v is not None}
+
+
+def path_params(spec: ResourceSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    meta = model_meta(spec.model)
+    return {f.name: values[f.name] for f in meta.fields.values() if f.path_param and f.name in values}
+
+
+def shape_of(value: Any) -> Shape:
+    if isinstance(value, Mapping):
+        return {k: shape_of(v) for k, v in value.items()}
+    if isinstance(value, list) and any(isinstance(v, Mapping) for v in value):
+        union: dict[str, Any] = {}
+        for v in value:
+            if isinstance(v, Mapping):
+                union.update(shape_of(v))
+        return [union]
+    return True
+
+
+def project(value: Any, shape: Shape) -> Any:
+    """``value`` cut down to ``shape``: what the user manages of a live value."""
+    if isinstance(shape, dict) and isinstance(value, Mapping):
+        return {k: project(value[k], s) for k, s in shape.items() if value.get(k) is not None}
+    if isinstance(shape, list) and shape and isinstance(value, list):
+        return [project(v, shape[0]) for v in value]
+    return value
+
+
+def outputs(spec: ResourceSpec, live: Mapping[str, Any], carry: Mapping[str, Any],
+            managed: Shape | None = None, *, wire: bool = True) -> dict[str, Any]:
+    """Outputs for state: the API's object in snake_case plus what the engine carries along.
+
+    ``carry`` (the inputs, or the old outputs) supplies the parent ids and ``adopt_id``;
+    ``managed`` defaults to the shape of the arguments declared in ``carry``.
+    """
+    outs = to_python(model_meta(spec.model), live) if wire else dict(live)
+    outs.pop("id", None)  # the resource's id; "id" is reserved for it in Pulumi
+    params = path_params(spec, carry)
+    outs.update(params)
+    if carry.get(ADOPT_ID) is not None:
+        outs[ADOPT_ID] = carry[ADOPT_ID]
+    if managed is None:
+        managed = shape_of({k: v for k, v in declared(carry).items() if k not in params})
+    outs[MANAGED_KEY] = managed
+    return outs
+
+
+def refreshed_inputs(spec: ResourceSpec, outs: Mapping[str, Any]) -> dict[str, Any]:
+    """The inputs a refresh writes back: the live values of the managed fields."""
+    shape = outs.get(MANAGED_KEY) or {}
+    inputs = {k: project(outs[k], s) for k, s in shape.items() if outs.get(k) is not None}
+    inputs.update(path_params(spec, outs))
+    if outs.get(ADOPT_ID) is not None:
+        inputs[ADOPT_ID] = outs[ADOPT_ID]
+    return inputs
+
+
+def previously_managed(olds: Mapping[str, Any]) -> list[str]:
+    shape = olds.get(MANAGED_KEY)
+    return list(shape) if isinstance(shape, Mapping) else []
+
+
+def live_values(olds: Mapping[str, Any]) -> dict[str, Any]:
+    """Old outputs without the engine's own keys."""
+    return {k: v for k, v in olds.items() if k not in (PROVIDER_KEY, MANAGED_KEY, ADOPT_ID)}

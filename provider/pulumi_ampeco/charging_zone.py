@@ -1,0 +1,87 @@
+# Generated from specs/charging_zone.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+"""ChargingZone: A named zone inside a location."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Literal, TypedDict
+
+import pulumi
+import pulumi.dynamic
+
+from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco.types import ChargingZoneAdditionalInfoArgsDict
+
+__all__ = ["ChargingZone", "ChargingZoneArgs", "ChargingZoneArgsDict"]
+
+
+class ChargingZoneArgsDict(TypedDict, total=False):
+    """Arguments of ChargingZone as a dict (keys as in ChargingZoneArgs)."""
+
+    location_id: pulumi.Input[int]
+    """The location the zone belongs to."""
+    name: pulumi.Input[str]
+    """Internal name, not shown to drivers."""
+    status: pulumi.Input[Literal['enabled', 'disabled']]
+    """Whether the zone is in use."""
+    additional_info: pulumi.Input[ChargingZoneAdditionalInfoArgsDict]
+    """Information shown to drivers."""
+    adopt_id: pulumi.Input[int]
+
+
+@dataclasses.dataclass(kw_only=True)
+class ChargingZoneArgs:
+    """Arguments of ChargingZone."""
+
+    location_id: pulumi.Input[int]
+    """The location the zone belongs to."""
+    name: pulumi.Input[str]
+    """Internal name, not shown to drivers."""
+    status: pulumi.Input[Literal['enabled', 'disabled']]
+    """Whether the zone is in use."""
+    additional_info: pulumi.Input[ChargingZoneAdditionalInfoArgsDict] | None = None
+    """Information shown to drivers."""
+    adopt_id: pulumi.Input[int] | None = None
+    """Take over the existing AMPECO object with this id instead of creating one."""
+
+
+class ChargingZone(pulumi.dynamic.Resource, module="ampeco", name="ChargingZone"):
+    """A named zone inside a location.
+    
+    Changing location_id replaces the object.
+    To take over an object that already exists, pass ``adopt_id=<its AMPECO id>``: the
+    ``import_`` option and ``pulumi import`` cannot work with dynamic providers (pulumi/pulumi#16175).
+    """
+
+    location_id: pulumi.Output[int]
+    """The location the zone belongs to."""
+    name: pulumi.Output[str]
+    """Internal name, not shown to drivers."""
+    status: pulumi.Output[Literal['enabled', 'disabled']]
+    """Whether the zone is in use."""
+    additional_info: pulumi.Output[dict[str, Any] | None]
+    """Information shown to drivers."""
+    adopt_id: pulumi.Output[int | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: ChargingZoneArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        location_id: pulumi.Input[int] | None = None,
+        name: pulumi.Input[str] | None = None,
+        status: pulumi.Input[Literal['enabled', 'disabled']] | None = None,
+        additional_info: pulumi.Input[ChargingZoneAdditionalInfoArgsDict] | None = None,
+        adopt_id: pulumi.Input[int] | None = None,
+    ) -> None:
+        kwargs = {
+            "location_id": location_id,
+            "name": name,
+            "status": status,
+            "additional_info": additional_info,
+            "adopt_id": adopt_id,
+        }
+        props = resource_props("ChargingZone", args, kwargs)
+        super().__init__(AmpecoProvider("ChargingZone"), resource_name, props, resource_options("ChargingZone", opts))

@@ -1,0 +1,137 @@
+# Generated from specs/id_tag.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+"""IdTag: An RFID card or MAC-address token that authorises charging."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Literal, TypedDict
+
+import pulumi
+import pulumi.dynamic
+
+from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._surface import resource_options, resource_props
+
+__all__ = ["IdTag", "IdTagArgs", "IdTagArgsDict"]
+
+
+class IdTagArgsDict(TypedDict, total=False):
+    """Arguments of IdTag as a dict (keys as in IdTagArgs)."""
+
+    id_tag_uid: pulumi.Input[str]
+    """Token value the card or car presents (RFID UID or MAC address)."""
+    status: pulumi.Input[Literal['enabled', 'disabled', 'suspended']]
+    """enabled: accepted; disabled: blocked by an admin; suspended: blocked by the tag's owner."""
+    type: pulumi.Input[Literal['rfid', 'mac_address']]
+    """Kind of token."""
+    id_label: pulumi.Input[str]
+    """Human-visible label printed on the card."""
+    expire_at: pulumi.Input[str]
+    """Expiry date-time (ISO 8601)."""
+    vehicle_type: pulumi.Input[Literal['company_car', 'private_car']]
+    """Vehicle the tag belongs to."""
+    payment_method_id: pulumi.Input[str]
+    """Card payment-method id, "corporate:{id}", or "auto" for automatic selection."""
+    user_id: pulumi.Input[int | str]
+    """Owner of the tag; a tag without a user does not authorise."""
+    external_id: pulumi.Input[str]
+    """Your own identifier for the tag."""
+    partner_id: pulumi.Input[int | str]
+    """Partner whose admins may edit or delete the tag."""
+    adopt_id: pulumi.Input[int]
+
+
+@dataclasses.dataclass(kw_only=True)
+class IdTagArgs:
+    """Arguments of IdTag."""
+
+    id_tag_uid: pulumi.Input[str]
+    """Token value the card or car presents (RFID UID or MAC address)."""
+    status: pulumi.Input[Literal['enabled', 'disabled', 'suspended']]
+    """enabled: accepted; disabled: blocked by an admin; suspended: blocked by the tag's owner."""
+    type: pulumi.Input[Literal['rfid', 'mac_address']]
+    """Kind of token."""
+    id_label: pulumi.Input[str] | None = None
+    """Human-visible label printed on the card."""
+    expire_at: pulumi.Input[str] | None = None
+    """Expiry date-time (ISO 8601)."""
+    vehicle_type: pulumi.Input[Literal['company_car', 'private_car']] | None = None
+    """Vehicle the tag belongs to."""
+    payment_method_id: pulumi.Input[str] | None = None
+    """Card payment-method id, "corporate:{id}", or "auto" for automatic selection."""
+    user_id: pulumi.Input[int | str] | None = None
+    """Owner of the tag; a tag without a user does not authorise."""
+    external_id: pulumi.Input[str] | None = None
+    """Your own identifier for the tag."""
+    partner_id: pulumi.Input[int | str] | None = None
+    """Partner whose admins may edit or delete the tag."""
+    adopt_id: pulumi.Input[int] | None = None
+    """Take over the existing AMPECO object with this id instead of creating one."""
+
+
+class IdTag(pulumi.dynamic.Resource, module="ampeco", name="IdTag"):
+    """An RFID card or MAC-address token that authorises charging.
+    
+    To take over an object that already exists, pass ``adopt_id=<its AMPECO id>``: the
+    ``import_`` option and ``pulumi import`` cannot work with dynamic providers (pulumi/pulumi#16175).
+    """
+
+    id_tag_uid: pulumi.Output[str]
+    """Token value the card or car presents (RFID UID or MAC address)."""
+    status: pulumi.Output[Literal['enabled', 'disabled', 'suspended']]
+    """enabled: accepted; disabled: blocked by an admin; suspended: blocked by the tag's owner."""
+    type: pulumi.Output[Literal['rfid', 'mac_address']]
+    """Kind of token."""
+    id_label: pulumi.Output[str | None]
+    """Human-visible label printed on the card."""
+    expire_at: pulumi.Output[str | None]
+    """Expiry date-time (ISO 8601)."""
+    vehicle_type: pulumi.Output[Literal['company_car', 'private_car'] | None]
+    """Vehicle the tag belongs to."""
+    payment_method_id: pulumi.Output[str | None]
+    """Card payment-method id, "corporate:{id}", or "auto" for automatic selection."""
+    user_id: pulumi.Output[int | None]
+    """Owner of the tag; a tag without a user does not authorise."""
+    external_id: pulumi.Output[str | None]
+    """Your own identifier for the tag."""
+    partner_id: pulumi.Output[int | None]
+    """Partner whose admins may edit or delete the tag."""
+    created_at: pulumi.Output[str | None]
+    """When the tag was created."""
+    last_updated_at: pulumi.Output[str | None]
+    """When the tag last changed."""
+    adopt_id: pulumi.Output[int | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: IdTagArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        id_tag_uid: pulumi.Input[str] | None = None,
+        status: pulumi.Input[Literal['enabled', 'disabled', 'suspended']] | None = None,
+        type: pulumi.Input[Literal['rfid', 'mac_address']] | None = None,
+        id_label: pulumi.Input[str] | None = None,
+        expire_at: pulumi.Input[str] | None = None,
+        vehicle_type: pulumi.Input[Literal['company_car', 'private_car']] | None = None,
+        payment_method_id: pulumi.Input[str] | None = None,
+        user_id: pulumi.Input[int | str] | None = None,
+        external_id: pulumi.Input[str] | None = None,
+        partner_id: pulumi.Input[int | str] | None = None,
+        adopt_id: pulumi.Input[int] | None = None,
+    ) -> None:
+        kwargs = {
+            "id_tag_uid": id_tag_uid,
+            "status": status,
+            "type": type,
+            "id_label": id_label,
+            "expire_at": expire_at,
+            "vehicle_type": vehicle_type,
+            "payment_method_id": payment_method_id,
+            "user_id": user_id,
+            "external_id": external_id,
+            "partner_id": partner_id,
+            "adopt_id": adopt_id,
+        }
+        props = resource_props("IdTag", args, kwargs)
+        super().__init__(AmpecoProvider("IdTag"), resource_name, props, resource_options("IdTag", opts))

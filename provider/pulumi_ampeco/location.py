@@ -1,0 +1,199 @@
+# Generated from specs/location.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+"""Location: A charging site: name, address, position and opening hours."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any, Literal, TypedDict
+
+import pulumi
+import pulumi.dynamic
+
+from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco.types import (
+    GeopositionArgsDict,
+    TranslationArgsDict,
+    WorkingHoursArgsDict,
+)
+
+__all__ = ["Location", "LocationArgs", "LocationArgsDict"]
+
+
+class LocationArgsDict(TypedDict, total=False):
+    """Arguments of Location as a dict (keys as in LocationArgs)."""
+
+    name: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]]
+    """Site name, one entry per locale."""
+    address: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]]
+    """Full address text, one entry per locale."""
+    country: pulumi.Input[str]
+    """ISO 3166-1 alpha-2 country code."""
+    geoposition: pulumi.Input[GeopositionArgsDict]
+    """Latitude and longitude of the site."""
+    short_description: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]]
+    """Short description per locale."""
+    description: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]]
+    """Description per locale."""
+    additional_description: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]]
+    """Additional description per locale."""
+    street_address: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]]
+    """Street address per locale."""
+    city: pulumi.Input[str]
+    """City."""
+    region: pulumi.Input[str]
+    """Region, for countries outside US, AU, CA, UM and RO."""
+    state: pulumi.Input[str]
+    """Subdivision code, for US, AU, CA, UM and RO."""
+    post_code: pulumi.Input[str]
+    """Postal code."""
+    working_hours: pulumi.Input[WorkingHoursArgsDict]
+    """Opening hours of the site."""
+    timezone: pulumi.Input[str]
+    """IANA time zone ("Europe/Sofia"); required when the tenant allows multiple time zones."""
+    external_id: pulumi.Input[str]
+    """Your own identifier for the site."""
+    roaming_operator_id: pulumi.Input[int | str]
+    """Roaming operator, for roaming locations only."""
+    tags: pulumi.Input[Sequence[pulumi.Input[str]]]
+    """Free-form tags."""
+    adopt_id: pulumi.Input[int]
+
+
+@dataclasses.dataclass(kw_only=True)
+class LocationArgs:
+    """Arguments of Location."""
+
+    name: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]]
+    """Site name, one entry per locale."""
+    address: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]]
+    """Full address text, one entry per locale."""
+    country: pulumi.Input[str]
+    """ISO 3166-1 alpha-2 country code."""
+    geoposition: pulumi.Input[GeopositionArgsDict]
+    """Latitude and longitude of the site."""
+    short_description: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None
+    """Short description per locale."""
+    description: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None
+    """Description per locale."""
+    additional_description: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None
+    """Additional description per locale."""
+    street_address: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None
+    """Street address per locale."""
+    city: pulumi.Input[str] | None = None
+    """City."""
+    region: pulumi.Input[str] | None = None
+    """Region, for countries outside US, AU, CA, UM and RO."""
+    state: pulumi.Input[str] | None = None
+    """Subdivision code, for US, AU, CA, UM and RO."""
+    post_code: pulumi.Input[str] | None = None
+    """Postal code."""
+    working_hours: pulumi.Input[WorkingHoursArgsDict] | None = None
+    """Opening hours of the site."""
+    timezone: pulumi.Input[str] | None = None
+    """IANA time zone ("Europe/Sofia"); required when the tenant allows multiple time zones."""
+    external_id: pulumi.Input[str] | None = None
+    """Your own identifier for the site."""
+    roaming_operator_id: pulumi.Input[int | str] | None = None
+    """Roaming operator, for roaming locations only."""
+    tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None
+    """Free-form tags."""
+    adopt_id: pulumi.Input[int] | None = None
+    """Take over the existing AMPECO object with this id instead of creating one."""
+
+
+class Location(pulumi.dynamic.Resource, module="ampeco", name="Location"):
+    """A charging site: name, address, position and opening hours.
+    
+    To take over an object that already exists, pass ``adopt_id=<its AMPECO id>``: the
+    ``import_`` option and ``pulumi import`` cannot work with dynamic providers (pulumi/pulumi#16175).
+    """
+
+    name: pulumi.Output[list[dict[str, Any]]]
+    """Site name, one entry per locale."""
+    address: pulumi.Output[list[dict[str, Any]]]
+    """Full address text, one entry per locale."""
+    country: pulumi.Output[str]
+    """ISO 3166-1 alpha-2 country code."""
+    geoposition: pulumi.Output[dict[str, Any]]
+    """Latitude and longitude of the site."""
+    short_description: pulumi.Output[list[dict[str, Any]] | None]
+    """Short description per locale."""
+    description: pulumi.Output[list[dict[str, Any]] | None]
+    """Description per locale."""
+    additional_description: pulumi.Output[list[dict[str, Any]] | None]
+    """Additional description per locale."""
+    street_address: pulumi.Output[list[dict[str, Any]] | None]
+    """Street address per locale."""
+    city: pulumi.Output[str | None]
+    """City."""
+    region: pulumi.Output[str | None]
+    """Region, for countries outside US, AU, CA, UM and RO."""
+    state: pulumi.Output[str | None]
+    """Subdivision code, for US, AU, CA, UM and RO."""
+    post_code: pulumi.Output[str | None]
+    """Postal code."""
+    working_hours: pulumi.Output[dict[str, Any] | None]
+    """Opening hours of the site."""
+    timezone: pulumi.Output[str | None]
+    """IANA time zone ("Europe/Sofia"); required when the tenant allows multiple time zones."""
+    external_id: pulumi.Output[str | None]
+    """Your own identifier for the site."""
+    roaming_operator_id: pulumi.Output[int | None]
+    """Roaming operator, for roaming locations only."""
+    tags: pulumi.Output[list[str] | None]
+    """Free-form tags."""
+    status: pulumi.Output[Literal['enabled', 'disabled'] | None]
+    """Site status."""
+    last_updated_at: pulumi.Output[str | None]
+    """When the location last changed."""
+    adopt_id: pulumi.Output[int | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: LocationArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        name: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None,
+        address: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None,
+        country: pulumi.Input[str] | None = None,
+        geoposition: pulumi.Input[GeopositionArgsDict] | None = None,
+        short_description: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None,
+        description: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None,
+        additional_description: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None,
+        street_address: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]] | None = None,
+        city: pulumi.Input[str] | None = None,
+        region: pulumi.Input[str] | None = None,
+        state: pulumi.Input[str] | None = None,
+        post_code: pulumi.Input[str] | None = None,
+        working_hours: pulumi.Input[WorkingHoursArgsDict] | None = None,
+        timezone: pulumi.Input[str] | None = None,
+        external_id: pulumi.Input[str] | None = None,
+        roaming_operator_id: pulumi.Input[int | str] | None = None,
+        tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        adopt_id: pulumi.Input[int] | None = None,
+    ) -> None:
+        kwargs = {
+            "name": name,
+            "address": address,
+            "country": country,
+            "geoposition": geoposition,
+            "short_description": short_description,
+            "description": description,
+            "additional_description": additional_description,
+            "street_address": street_address,
+            "city": city,
+            "region": region,
+            "state": state,
+            "post_code": post_code,
+            "working_hours": working_hours,
+            "timezone": timezone,
+            "external_id": external_id,
+            "roaming_operator_id": roaming_operator_id,
+            "tags": tags,
+            "adopt_id": adopt_id,
+        }
+        props = resource_props("Location", args, kwargs)
+        super().__init__(AmpecoProvider("Location"), resource_name, props, resource_options("Location", opts))

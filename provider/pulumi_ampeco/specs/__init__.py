@@ -1,0 +1,31 @@
+"""Resource declarations. REGISTRY lists every spec, parents before children."""
+
+from __future__ import annotations
+
+from pulumi_ampeco.specs import (
+    charge_point,
+    charging_zone,
+    connector,
+    evse,
+    id_tag,
+    location,
+    tariff,
+    tariff_group,
+)
+from pulumi_ampeco.specs._base import ResourceSpec
+
+REGISTRY: dict[str, ResourceSpec] = {
+    spec.kind: spec
+    for spec in (
+        id_tag.SPEC,
+        location.SPEC,
+        charging_zone.SPEC,
+        tariff.SPEC,
+        tariff_group.SPEC,
+        charge_point.SPEC,
+        evse.SPEC,
+        connector.SPEC,
+    )
+}
+
+__all__ = ["REGISTRY", "ResourceSpec"]

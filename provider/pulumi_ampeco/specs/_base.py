@@ -1,0 +1,225 @@
+"""The declaration language for AMPECO resources: field markers, value types and ``ResourceSpec``.
+
+A spec says everything the generic engine needs about a resource and nothing else: the wire
+model (pydantic, Python names with camelCase aliases), which fields force replacement, which the
+server computes or fills in, how to reach and update the object, and its natural key. Adding a
+resource means writing one spec; when the engine would need a special case, a marker is missing.
+
+This module imports neither pulumi nor httpx.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+__all__ = [
+    "AmpecoModel",
+    "Computed",
+    "CreateOnly",
+    "DateTimeStr",
+    "Equivalent",
+    "Field",
+    "IdRef",
+    "IgnoreItems",
+    "Immutable",
+    "Int",
+    "Money",
+    "Number",
+    "Ordered",
+    "PathParam",
+    "Reference",
+    "RequiredWhen",
+    "ResourceSpec",
+    "Secret",
+    "ServerDefault",
+    "ServerPrepends",
+    "TimeStr",
+    "UpdateOnly",
+    "integral",
+    "markers_of",
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Field markers, placed in Annotated[...] metadata.
+
+
+@dataclass(frozen=True)
+class _Marker:
+    name: str
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+Immutable = _Marker("Immutable")
+"""A change cannot be made in place: the engine replaces the object."""
+
+CreateOnly = _Marker("CreateOnly")
+"""Accepted on create only (never sent in an update); implies Immutable."""
+
+UpdateOnly = _Marker("UpdateOnly")
+"""Accepted on update only: create sends it in a follow-up update (an extra API call)."""
+
+Computed = _Marker("Computed")
+"""Set by the server; an output, never an argument."""
+
+ServerDefault = _Marker("ServerDefault")
+"""The server fills it in when omitted, so an omitted argument means "not managed", never null."""
+
+Secret = _Marker("Secret")
+"""Marked secret in outputs; export writes a config reference instead of the value."""
+
+Ordered = _Marker("Ordered")
+"""A list whose order is meaningful; other lists compare as sets."""
+
+Reference = _Marker("Reference")
+"""The value is the id of another AMPECO object (so it also accepts a resource's string ``id``)."""
+
+PathParam = _Marker("PathParam")
+"""A parent id carried in the URL, not the body; changing it moves the object, so it replaces."""
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    """Values the API treats as the same (e.g. a null payment method read back as "auto")."""
+
+    values: tuple[Any, ...]
+
+    def __init__(self, *values: Any) -> None:
+        object.__setattr__(self, "values", values)
+
+
+@dataclass(frozen=True)
+class IgnoreItems:
+    """List items the server adds on its own (e.g. auto-detected capabilities); not the user's."""
+
+    values: tuple[Any, ...]
+
+    def __init__(self, *values: Any) -> None:
+        object.__setattr__(self, "values", values)
+
+
+ServerPrepends = _Marker("ServerPrepends")
+"""The server puts items of its own at the front of this list (a tariff group's base tariff);
+they are kept on update and are not part of what the user declares."""
+
+
+@dataclass(frozen=True)
+class RequiredWhen:
+    """A field required only when other fields have given values (e.g. ``pin`` for personal CPs)."""
+
+    field: str
+    when: Mapping[str, tuple[Any, ...]]
+
+    def describe(self) -> str:
+        parts = [f"{k} is {' or '.join(repr(v) for v in vs)}" for k, vs in self.when.items()]
+        return " and ".join(parts)
+
+
+def markers_of(metadata: list[Any]) -> frozenset[Any]:
+    """The markers among a pydantic FieldInfo's metadata (hashable instances only)."""
+    return frozenset(m for m in metadata if isinstance(m, (_Marker, Equivalent, IgnoreItems)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Value types. Numbers reach the provider as floats (protobuf), ids from other resources as strings.
+
+
+def integral(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _id_ref(value: Any) -> Any:
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return integral(value)
+
+
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def _check_datetime(value: str) -> str:
+    if not _ISO_DATETIME.match(value):
+        raise ValueError("must be an ISO 8601 date-time, e.g. 2027-01-31T23:59:59Z")
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T"))
+    except ValueError as exc:
+        raise ValueError(f"is not a valid date-time ({exc})") from None
+    return value
+
+
+def _check_time(value: str) -> str:
+    match = re.match(r"^(\d{2}):(\d{2})(:(\d{2}))?$", value)
+    if not match or int(match[1]) > 24 or int(match[2]) > 59:
+        raise ValueError("must be a time of day as HH:MM (24 h)")
+    return value
+
+
+Int = Annotated[int, BeforeValidator(integral), Field(strict=True)]
+"""An integer; an integral float (what protobuf delivers) is accepted."""
+
+IdRef = Annotated[int, BeforeValidator(_id_ref), Field(strict=True, ge=1), Reference]
+"""The AMPECO id of another object; accepts a resource's ``id`` output (a string of digits)."""
+
+Number = Annotated[float, Field(strict=True)]
+Money = Annotated[float, Field(strict=True, ge=0)]
+DateTimeStr = Annotated[str, Field(strict=True), AfterValidator(_check_datetime)]
+TimeStr = Annotated[str, Field(strict=True), AfterValidator(_check_time)]
+
+
+class AmpecoModel(BaseModel):
+    """Base of every wire model: Python names, camelCase aliases, unknown arguments rejected."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        defer_build=True,  # build validators on first use: keeps `import pulumi_ampeco` cheap
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """Everything the engine knows about one AMPECO resource.
+
+    ``collection`` is the list/create path; ``{python_name}`` placeholders name PathParam fields.
+    ``natural_key`` lists alternative fields (Python names, dotted for nested), each of which alone
+    identifies an object within its collection (so within its parent, for nested collections):
+    the first one the user declared is used to find the object when a create's response was lost
+    or the API says it already exists. ``natural_key_filters`` maps a key to its ``filter[...]``
+    name when the API can filter on it; other keys are matched client-side over the listing.
+    """
+
+    kind: str
+    model: type[AmpecoModel]
+    collection: str
+    description: str
+    update_method: Literal["PATCH", "PUT"] = "PATCH"
+    natural_key: tuple[str, ...] = ()
+    natural_key_filters: Mapping[str, str] = field(default_factory=dict)
+    always_send: tuple[str, ...] = ()
+    required_when: tuple[RequiredWhen, ...] = ()
+    delete_before_replace: bool = False
+    module: str = ""
+    """File stem shared by the spec, the Pulumi surface, the emulator module and the tests."""
+
+    def item_path(self, path_params: Mapping[str, Any], object_id: Any) -> str:
+        return f"{self.collection_path(path_params)}/{object_id}"
+
+    def collection_path(self, path_params: Mapping[str, Any]) -> str:
+        return self.collection.format(**{k: _id_ref(v) for k, v in path_params.items()})

@@ -1,0 +1,140 @@
+"""ChargePoint: a charging station, reached over OCPP."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pulumi_ampeco.specs._base import (
+    AmpecoModel,
+    Computed,
+    CreateOnly,
+    DateTimeStr,
+    Field,
+    IdRef,
+    IgnoreItems,
+    Int,
+    RequiredWhen,
+    ResourceSpec,
+    Secret,
+    ServerDefault,
+    UpdateOnly,
+)
+from pulumi_ampeco.specs._shapes import Translation
+
+Capability = Literal[
+    "remote_start_stop_capable", "meter_values", "stop_transaction_on_ev_disconnect",
+    "disregard_the_heartbeats", "display_messages",
+]
+
+
+class ChargePointNetwork(AmpecoModel):
+    id: str | None = Field(None, min_length=1, description="OCPP identity the station connects with.")
+    protocol: Literal["ocpp 1.5", "ocpp 1.6", "ocpp 1.6 soap", "ocpp 2.0.1"] | None = Field(
+        None, description="OCPP protocol version."
+    )
+    password: Annotated[str | None, Secret] = Field(None, description="OCPP basic-auth password (secret).")
+    ip: str | None = Field(None, description="Station IP, needed for OCPP 1.5 SOAP.")
+    port: Int | None = Field(None, ge=1, le=65535, description="Station port, needed for OCPP 1.5 SOAP.")
+
+
+class ChargePointSecurity(AmpecoModel):
+    desired_profile: Int | None = Field(
+        None, ge=0, le=3, description="OCPP security profile the backend applies at boot (0-3)."
+    )
+
+
+class ChargePointSubscription(AmpecoModel):
+    required: bool | None = Field(None, description="A subscription is required to charge (personal CPs).")
+    plan_ids: list[IdRef] | None = Field(None, description="Subscription plans that allow charging.")
+
+
+class ChargePointUser(AmpecoModel):
+    id: IdRef | None = Field(None, description="Owner of a personal charge point.")
+    automatic_firmware_updates_enabled: bool | None = Field(None, description="Owner allows firmware updates.")
+
+
+class ChargePointPartner(AmpecoModel):
+    id: IdRef | None = Field(None, description="Partner that owns or operates the charge point.")
+    contract_id: IdRef | None = Field(None, description="Partner contract.")
+    contact_id: IdRef | None = Field(None, description="Partner contact.")
+    corporate_billing_as_default: bool | None = Field(None, description="Bill the partner by default.")
+    access_type: Literal["private_view_private_use", "private_view_public_use", "public_view_private_use"] | None = (
+        Field(None, description="Who sees and who may use a private charge point.")
+    )
+    notice: list[Translation] | None = Field(None, description="Notice per locale (private, public_view_private_use).")
+
+
+class ChargePointModel(AmpecoModel):
+    name: str = Field(min_length=1, description="Name of the charge point.")
+    type: Literal["public", "private", "personal"] = Field(
+        description="public: on the map for everyone; private: for a partner's users; personal: one owner."
+    )
+    status: Literal["enabled", "disabled", "out of order", "demo"] = Field(description="Operational status.")
+    communication_mode: Annotated[
+        Literal["none", "direct_ocpp", "via_ocpp_connected_charge_point"] | None, CreateOnly, ServerDefault
+    ] = Field(None, description="How the station talks to the backend; set on create only (a change replaces).")
+    location_id: IdRef | None = Field(None, description="Location of the charge point; required for public and private.")
+    charging_zone_id: IdRef | None = Field(None, description="Charging zone within the location.")
+    pin: Annotated[str | None, Secret] = Field(
+        None, pattern=r"^\d+$", description="Digits the owner enters to claim a personal charge point."
+    )
+    ocpp_connected_charge_point_id: Annotated[IdRef | None, CreateOnly] = Field(
+        None, description="Master charge point of a satellite (communication_mode via_ocpp_connected_charge_point)."
+    )
+    external_id: str | None = Field(None, description="Your own identifier for the charge point.")
+    network: ChargePointNetwork | None = Field(None, description="OCPP identity and connection settings.")
+    network_type: Literal["cellular", "ethernet", "wlan"] | None = Field(None, description="Uplink type.")
+    electricity_rate_id: IdRef | None = Field(None, description="Electricity rate for per-session cost tracking.")
+    subscription: ChargePointSubscription | None = Field(None, description="Subscription rules (personal only).")
+    managed_by_operator: bool | None = Field(None, description="Deprecated by the API; use communication_mode.")
+    capabilities: Annotated[list[Capability] | None, IgnoreItems("display_messages")] = Field(
+        None, description="Station capabilities; display_messages is detected at boot and never compared."
+    )
+    auto_start_without_authorization: bool | None = Field(
+        None, description="Allow locally started and plug-and-charge sessions."
+    )
+    disable_auto_start_emulation: bool | None = Field(None, description="Rely on the station's own auto-start.")
+    security: ChargePointSecurity | None = Field(None, description="OCPP security profile settings.")
+    model_id: IdRef | None = Field(None, description="Charge point model; the station's boot notification may overwrite it.")
+    enable_auto_fault_recovery: bool | None = Field(None, description="Try to recover from faults automatically.")
+    user: ChargePointUser | None = Field(None, description="Owner settings of a personal charge point.")
+    partner: ChargePointPartner | None = Field(None, description="Partner settings of a private charge point.")
+    utility_id: IdRef | None = Field(None, description="Utility supplying the station.")
+    tags: list[str] | None = Field(None, description="Free-form tags (an update replaces the whole list).")
+    sharing_code: Annotated[str | None, CreateOnly, ServerDefault] = Field(
+        None, description="Code for sharing a personal charge point; set on create only (a change replaces)."
+    )
+    enabled_randomised_delay: bool | None = Field(None, description="Randomised start delay (personal only).")
+    notice_id: IdRef | None = Field(None, description="Notice shown to drivers; wins over partner.notice.")
+    uses_renewable_energy: bool | None = Field(None, description="Mark roaming sessions as renewable.")
+    integrated_at: Annotated[DateTimeStr | None, UpdateOnly] = Field(
+        None, description="When the station was integrated (the API accepts it on update only)."
+    )
+    manufactured_at: Annotated[DateTimeStr | None, UpdateOnly] = Field(
+        None, description="When the station was manufactured (the API accepts it on update only)."
+    )
+    network_status: Annotated[str | None, Computed] = Field(None, description="Connection state of the station.")
+    hardware_status: Annotated[str | None, Computed] = Field(None, description="Hardware state of the station.")
+    vendor_error_code: Annotated[str | None, Computed] = Field(None, description="Last vendor error code.")
+    roaming_operator_id: Annotated[int | None, Computed] = Field(None, description="Roaming operator, if roaming.")
+    created_at: Annotated[str | None, Computed] = Field(None, description="When the charge point was created.")
+    first_contact_at: Annotated[str | None, Computed] = Field(None, description="First OCPP contact.")
+    last_updated_at: Annotated[str | None, Computed] = Field(None, description="When the charge point last changed.")
+
+
+SPEC = ResourceSpec(
+    kind="ChargePoint",
+    module="charge_point",
+    model=ChargePointModel,
+    collection="/public-api/resources/charge-points/v2.0",
+    description="A charging station and how it connects to the backend.",
+    natural_key=("network.id", "external_id"),
+    natural_key_filters={"network.id": "networkId", "external_id": "externalId"},
+    required_when=(
+        RequiredWhen("location_id", {"type": ("public", "private")}),
+        RequiredWhen("pin", {"type": ("personal",)}),
+        RequiredWhen("ocpp_connected_charge_point_id", {"communication_mode": ("via_ocpp_connected_charge_point",)}),
+    ),
+    # A replacement keeping network.id would be refused as "already taken" while the old one exists.
+    delete_before_replace=True,
+)

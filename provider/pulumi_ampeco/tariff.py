@@ -1,0 +1,144 @@
+# Generated from specs/tariff.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+"""Tariff: A tariff: how charging sessions are priced."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Literal, TypedDict
+
+import pulumi
+import pulumi.dynamic
+
+from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco.types import (
+    TariffDisplayArgsDict,
+    TariffPartnerArgsDict,
+    TariffPricingArgsDict,
+    TariffRestrictionsArgsDict,
+    TariffStopSessionArgsDict,
+)
+
+__all__ = ["Tariff", "TariffArgs", "TariffArgsDict"]
+
+
+class TariffArgsDict(TypedDict, total=False):
+    """Arguments of Tariff as a dict (keys as in TariffArgs)."""
+
+    name: pulumi.Input[str]
+    """Name of the tariff."""
+    type: pulumi.Input[Literal['free', 'flat rate', 'duration+energy', 'duration+energy time of day', 'energy tou', 'standard', 'charging not allowed', 'average power levels', 'peak power levels', 'standard_tod', 'optimised dynamic pricing']]
+    """Pricing model; free and charging not allowed need nothing else."""
+    day_tariff_start: pulumi.Input[str]
+    """When the day tariff starts, HH:MM."""
+    night_tariff_start: pulumi.Input[str]
+    """When the night tariff starts, HH:MM."""
+    pricing: pulumi.Input[TariffPricingArgsDict]
+    """Prices and fees."""
+    stop_session: pulumi.Input[TariffStopSessionArgsDict]
+    """Limits that stop a session."""
+    restrictions: pulumi.Input[TariffRestrictionsArgsDict]
+    """Who the tariff applies to, and when."""
+    partner: pulumi.Input[TariffPartnerArgsDict]
+    """Partner that may edit the tariff."""
+    display: pulumi.Input[TariffDisplayArgsDict]
+    """Texts shown on the charger screen."""
+    integration_id: pulumi.Input[int | str]
+    """Integration that enables this tariff type."""
+    adopt_id: pulumi.Input[int]
+
+
+@dataclasses.dataclass(kw_only=True)
+class TariffArgs:
+    """Arguments of Tariff."""
+
+    name: pulumi.Input[str]
+    """Name of the tariff."""
+    type: pulumi.Input[Literal['free', 'flat rate', 'duration+energy', 'duration+energy time of day', 'energy tou', 'standard', 'charging not allowed', 'average power levels', 'peak power levels', 'standard_tod', 'optimised dynamic pricing']]
+    """Pricing model; free and charging not allowed need nothing else."""
+    day_tariff_start: pulumi.Input[str] | None = None
+    """When the day tariff starts, HH:MM."""
+    night_tariff_start: pulumi.Input[str] | None = None
+    """When the night tariff starts, HH:MM."""
+    pricing: pulumi.Input[TariffPricingArgsDict] | None = None
+    """Prices and fees."""
+    stop_session: pulumi.Input[TariffStopSessionArgsDict] | None = None
+    """Limits that stop a session."""
+    restrictions: pulumi.Input[TariffRestrictionsArgsDict] | None = None
+    """Who the tariff applies to, and when."""
+    partner: pulumi.Input[TariffPartnerArgsDict] | None = None
+    """Partner that may edit the tariff."""
+    display: pulumi.Input[TariffDisplayArgsDict] | None = None
+    """Texts shown on the charger screen."""
+    integration_id: pulumi.Input[int | str] | None = None
+    """Integration that enables this tariff type."""
+    adopt_id: pulumi.Input[int] | None = None
+    """Take over the existing AMPECO object with this id instead of creating one."""
+
+
+class Tariff(pulumi.dynamic.Resource, module="ampeco", name="Tariff"):
+    """A tariff: how charging sessions are priced.
+    
+    To take over an object that already exists, pass ``adopt_id=<its AMPECO id>``: the
+    ``import_`` option and ``pulumi import`` cannot work with dynamic providers (pulumi/pulumi#16175).
+    """
+
+    name: pulumi.Output[str]
+    """Name of the tariff."""
+    type: pulumi.Output[Literal['free', 'flat rate', 'duration+energy', 'duration+energy time of day', 'energy tou', 'standard', 'charging not allowed', 'average power levels', 'peak power levels', 'standard_tod', 'optimised dynamic pricing']]
+    """Pricing model; free and charging not allowed need nothing else."""
+    day_tariff_start: pulumi.Output[str | None]
+    """When the day tariff starts, HH:MM."""
+    night_tariff_start: pulumi.Output[str | None]
+    """When the night tariff starts, HH:MM."""
+    pricing: pulumi.Output[dict[str, Any] | None]
+    """Prices and fees."""
+    stop_session: pulumi.Output[dict[str, Any] | None]
+    """Limits that stop a session."""
+    restrictions: pulumi.Output[dict[str, Any] | None]
+    """Who the tariff applies to, and when."""
+    partner: pulumi.Output[dict[str, Any] | None]
+    """Partner that may edit the tariff."""
+    display: pulumi.Output[dict[str, Any] | None]
+    """Texts shown on the charger screen."""
+    integration_id: pulumi.Output[int | None]
+    """Integration that enables this tariff type."""
+    currency: pulumi.Output[str | None]
+    """Tenant currency of the prices."""
+    last_updated_at: pulumi.Output[str | None]
+    """When the tariff last changed."""
+    adopt_id: pulumi.Output[int | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: TariffArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        name: pulumi.Input[str] | None = None,
+        type: pulumi.Input[Literal['free', 'flat rate', 'duration+energy', 'duration+energy time of day', 'energy tou', 'standard', 'charging not allowed', 'average power levels', 'peak power levels', 'standard_tod', 'optimised dynamic pricing']] | None = None,
+        day_tariff_start: pulumi.Input[str] | None = None,
+        night_tariff_start: pulumi.Input[str] | None = None,
+        pricing: pulumi.Input[TariffPricingArgsDict] | None = None,
+        stop_session: pulumi.Input[TariffStopSessionArgsDict] | None = None,
+        restrictions: pulumi.Input[TariffRestrictionsArgsDict] | None = None,
+        partner: pulumi.Input[TariffPartnerArgsDict] | None = None,
+        display: pulumi.Input[TariffDisplayArgsDict] | None = None,
+        integration_id: pulumi.Input[int | str] | None = None,
+        adopt_id: pulumi.Input[int] | None = None,
+    ) -> None:
+        kwargs = {
+            "name": name,
+            "type": type,
+            "day_tariff_start": day_tariff_start,
+            "night_tariff_start": night_tariff_start,
+            "pricing": pricing,
+            "stop_session": stop_session,
+            "restrictions": restrictions,
+            "partner": partner,
+            "display": display,
+            "integration_id": integration_id,
+            "adopt_id": adopt_id,
+        }
+        props = resource_props("Tariff", args, kwargs)
+        super().__init__(AmpecoProvider("Tariff"), resource_name, props, resource_options("Tariff", opts))

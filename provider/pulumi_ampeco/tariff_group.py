@@ -1,0 +1,80 @@
+# Generated from specs/tariff_group.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+"""TariffGroup: A tariff group: the ordered tariffs an EVSE offers."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TypedDict
+
+import pulumi
+import pulumi.dynamic
+
+from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._surface import resource_options, resource_props
+
+__all__ = ["TariffGroup", "TariffGroupArgs", "TariffGroupArgsDict"]
+
+
+class TariffGroupArgsDict(TypedDict, total=False):
+    """Arguments of TariffGroup as a dict (keys as in TariffGroupArgs)."""
+
+    name: pulumi.Input[str]
+    """Name of the tariff group."""
+    tariff_ids: pulumi.Input[Sequence[pulumi.Input[int | str]]]
+    """Tariffs in evaluation order: the last matching one wins. The free base tariff the API adds on create is kept in front and is not part of this list."""
+    partner_id: pulumi.Input[int | str]
+    """Partner that may edit the group."""
+    adopt_id: pulumi.Input[int]
+
+
+@dataclasses.dataclass(kw_only=True)
+class TariffGroupArgs:
+    """Arguments of TariffGroup."""
+
+    name: pulumi.Input[str]
+    """Name of the tariff group."""
+    tariff_ids: pulumi.Input[Sequence[pulumi.Input[int | str]]] | None = None
+    """Tariffs in evaluation order: the last matching one wins. The free base tariff the API adds on create is kept in front and is not part of this list."""
+    partner_id: pulumi.Input[int | str] | None = None
+    """Partner that may edit the group."""
+    adopt_id: pulumi.Input[int] | None = None
+    """Take over the existing AMPECO object with this id instead of creating one."""
+
+
+class TariffGroup(pulumi.dynamic.Resource, module="ampeco", name="TariffGroup"):
+    """A tariff group: the ordered tariffs an EVSE offers.
+    
+    To take over an object that already exists, pass ``adopt_id=<its AMPECO id>``: the
+    ``import_`` option and ``pulumi import`` cannot work with dynamic providers (pulumi/pulumi#16175).
+    """
+
+    name: pulumi.Output[str]
+    """Name of the tariff group."""
+    tariff_ids: pulumi.Output[list[int] | None]
+    """Tariffs in evaluation order: the last matching one wins. The free base tariff the API adds on create is kept in front and is not part of this list."""
+    partner_id: pulumi.Output[int | None]
+    """Partner that may edit the group."""
+    last_updated_at: pulumi.Output[str | None]
+    """When the group last changed."""
+    adopt_id: pulumi.Output[int | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: TariffGroupArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        name: pulumi.Input[str] | None = None,
+        tariff_ids: pulumi.Input[Sequence[pulumi.Input[int | str]]] | None = None,
+        partner_id: pulumi.Input[int | str] | None = None,
+        adopt_id: pulumi.Input[int] | None = None,
+    ) -> None:
+        kwargs = {
+            "name": name,
+            "tariff_ids": tariff_ids,
+            "partner_id": partner_id,
+            "adopt_id": adopt_id,
+        }
+        props = resource_props("TariffGroup", args, kwargs)
+        super().__init__(AmpecoProvider("TariffGroup"), resource_name, props, resource_options("TariffGroup", opts))
