@@ -106,8 +106,17 @@ class ApiTransportError(ApiError):
 class AmbiguousWriteError(ApiError):
     """A create (POST) may or may not have been applied: the response was lost.
 
-    The engine resolves it by looking the object up by its natural key.
+    The engine resolves it by looking the object up by its natural key. ``status`` is the
+    HTTP status when a (5xx) response came back, None when no response arrived at all.
     """
+
+    def __init__(self, detail: str, *, method: str, path: str, status: int | None = None,
+                 kind: str | None = None, operation: str | None = None) -> None:
+        super().__init__(detail, method=method, path=path, kind=kind, operation=operation)
+        self.status = status
+
+    def _status_part(self) -> str:
+        return f" -> {self.status}" if self.status is not None else ""
 
 
 class MalformedResponseError(ApiError):

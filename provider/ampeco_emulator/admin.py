@@ -1,0 +1,104 @@
+"""The admin API under ``/_emulator/`` (no token): reset, state dump/load, request log, faults.
+
+=========================  ===================================================================
+``POST /_emulator/reset``   a new empty tenant; clears faults and the request log
+``GET  /_emulator/state``   ``{"<collection>": [objects...]}`` (objects as stored)
+``PUT  /_emulator/state``   load such a dump (ids continue after the highest id)
+``GET  /_emulator/requests`` ``{"data": [{"method","path","query","status","fault"}...]}``
+``DELETE /_emulator/requests`` clear the request log
+``POST /_emulator/faults``  ``{"seed": 42, "rules": [...]}`` replaces the rules (see faults.py)
+``GET  /_emulator/faults``  the rules with how often each fired
+``DELETE /_emulator/faults`` no more faults
+``GET  /_emulator/inferred`` every inferred behaviour, per resource
+=========================  ===================================================================
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .app import Emulator, json_response, render_error
+from .errors import BadRequest, EmulatorError
+from .resources import ALL_INFERRED
+
+
+def _emulator(request: Request) -> Emulator:
+    emulator: Emulator = request.app.state.emulator
+    return emulator
+
+
+async def _json(request: Request) -> Any:
+    raw = await request.body()
+    try:
+        return json.loads(raw or b"{}")
+    except ValueError as exc:
+        raise BadRequest(f"The request body is not valid JSON: {exc}.") from exc
+
+
+async def reset(request: Request) -> Response:
+    _emulator(request).reset()
+    return json_response(200, {"message": "The tenant was reset."})
+
+
+async def get_state(request: Request) -> Response:
+    return json_response(200, _emulator(request).tenant.dump())
+
+
+async def put_state(request: Request) -> Response:
+    try:
+        _emulator(request).load_state(await _json(request))
+    except EmulatorError as exc:
+        return render_error(exc)
+    except (ValueError, KeyError, TypeError) as exc:
+        return render_error(BadRequest(f"Invalid state: {exc}"))
+    return json_response(200, {"message": "State loaded."})
+
+
+async def get_requests(request: Request) -> Response:
+    return json_response(200, {"data": list(_emulator(request).requests)})
+
+
+async def clear_requests(request: Request) -> Response:
+    _emulator(request).requests.clear()
+    return Response(status_code=204)
+
+
+async def set_faults(request: Request) -> Response:
+    faults = _emulator(request).faults
+    try:
+        faults.configure(await _json(request))
+    except EmulatorError as exc:
+        return render_error(exc)
+    return json_response(200, faults.to_json())
+
+
+async def get_faults(request: Request) -> Response:
+    return json_response(200, _emulator(request).faults.to_json())
+
+
+async def clear_faults(request: Request) -> Response:
+    _emulator(request).faults.clear()
+    return Response(status_code=204)
+
+
+async def inferred(request: Request) -> Response:
+    return json_response(200, ALL_INFERRED)
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/reset", reset, methods=["POST"]),
+        Route("/state", get_state, methods=["GET"]),
+        Route("/state", put_state, methods=["PUT"]),
+        Route("/requests", get_requests, methods=["GET"]),
+        Route("/requests", clear_requests, methods=["DELETE"]),
+        Route("/faults", set_faults, methods=["POST"]),
+        Route("/faults", get_faults, methods=["GET"]),
+        Route("/faults", clear_faults, methods=["DELETE"]),
+        Route("/inferred", inferred, methods=["GET"]),
+    ]

@@ -1,0 +1,34 @@
+"""Connectors — ``/charge-points/v2.0/{chargePoint}/evses/{evse}/connectors`` (§4.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..store import Obj, Tenant
+from ..validation import Field, load_schema
+from ._base import Ctx, Matcher, Resource
+
+INFERRED = {
+    "listing": "{'data': [...]} only, no pagination, no filters (as modelled in 3.96.4)",
+    "timestamps": "none: the reference's connector response is {id, type, format, status}",
+    "parent delete": "connectors are deleted with their EVSE",
+}
+
+
+class Connector(Resource):
+    key = "connector"
+    collection = "connectors"
+    model = "Connector"
+    timestamps = ()
+    response_fields = ("id", "type", "format", "status")
+    filters: Mapping[str, Matcher] = {}
+    INFERRED = INFERRED
+
+    def build_schema(self) -> dict[str, Field]:
+        return load_schema(self.key)
+
+    def prepare(self, tenant: Tenant, obj: Obj, ctx: Ctx) -> None:
+        obj["_evseId"] = ctx.parents["evse"]["id"]
+
+
+RESOURCE = Connector()

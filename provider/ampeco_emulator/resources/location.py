@@ -1,0 +1,116 @@
+"""Locations — ``/public-api/resources/locations/v2.0`` (REFERENCE.md §3)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..store import Obj, Tenant
+from ..validation import Field, Validator, load_schema, msg_invalid, msg_required_if, optional, override
+from ._base import LAST_UPDATED_FILTERS, Ctx, Matcher, Resource, contains, eq, ids_text, never
+from ._geo import COUNTRIES, STATES
+
+INFERRED = {
+    "state": "must be a code of the location's country when the country is US/AU/CA/UM/RO; "
+    "any state for another country is 422 'The selected state is invalid.'",
+    "geoposition range": "latitude -90..90, longitude -180..180",
+    "workingHours": "isAlwaysOpen=false requires workingHours.hours",
+    "tags": "read back as [] when never set",
+    "status": "always 'enabled' (not writable in 3.96.4)",
+    "createdAt": "not in the 3.96.4 location response, so not returned",
+    "delete": "refused (422) while a charge point has this locationId; the location's charging "
+    "zones are deleted with it",
+    "filter[partnerId]": "locations carry no partner, so only filter[partnerId]=null matches",
+    "includes": "locationImage -> null, images -> [], externalAppData -> null",
+}
+
+
+class Location(Resource):
+    key = "location"
+    collection = "locations"
+    model = "Location"
+    timestamps = ("lastUpdatedAt",)
+    response_fields = (
+        "id", "name", "shortDescription", "description", "additionalDescription", "geoposition",
+        "address", "streetAddress", "city", "region", "state", "country", "postCode", "workingHours",
+        "timezone", "externalId", "roamingOperatorId", "lastUpdatedAt", "roaming", "tags", "status",
+    )  # fmt: skip
+    filters: Mapping[str, Matcher] = {
+        "country": eq("country"),
+        "state": eq("state"),
+        "region": eq("region"),
+        "city": eq("city"),
+        "partnerId": never,
+        "externalId": eq("externalId"),
+        "tag": contains("tags"),
+        **LAST_UPDATED_FILTERS,
+    }
+    defaults: Mapping[str, Any] = {"tags": []}
+    INFERRED = INFERRED
+
+    def __init__(self) -> None:
+        self.includes = {
+            "chargingZones": self._zones,
+            "locationImage": lambda tenant, obj: None,
+            "images": lambda tenant, obj: [],
+            "externalAppData": lambda tenant, obj: None,
+        }
+        super().__init__()
+
+    def build_schema(self) -> dict[str, Field]:
+        schema = load_schema(self.key)
+        schema = override(schema, "country", enum=tuple(sorted(COUNTRIES)))
+        schema = override(schema, "geoposition.latitude", between=(-90, 90))
+        schema = override(schema, "geoposition.longitude", between=(-180, 180))
+        schema = override(schema, "timezone", fmt="timezone")
+        for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+            schema = override(schema, f"workingHours.hours.{day}.start", fmt="time")
+            schema = override(schema, f"workingHours.hours.{day}.end", fmt="time")
+        return schema
+
+    def update_schema(self, variant: str | None) -> Mapping[str, Field]:
+        # 3.96.4: geoposition.latitude/longitude are required on PATCH too.
+        return override(optional(self.schema), "geoposition", required=True)
+
+    def check(self, tenant: Tenant, v: Validator, new: Obj, sent: Obj, current: Obj | None, ctx: Ctx) -> None:
+        state = new.get("state")
+        changed = "state" in sent or "country" in sent
+        if (
+            state is not None
+            and v.ok("state")
+            and changed
+            and state not in STATES.get(new.get("country") or "", ())
+        ):
+            v.add("state", msg_invalid("state"))
+        hours = new.get("workingHours")
+        if isinstance(hours, dict) and hours.get("isAlwaysOpen") is False and not hours.get("hours"):
+            path = "workingHours.hours"
+            v.add(path, msg_required_if(path, "workingHours.isAlwaysOpen", "false"))
+
+    def on_create(self, tenant: Tenant, obj: Obj, ctx: Ctx) -> None:
+        obj["status"] = "enabled"
+        obj["roaming"] = None
+
+    def refuse_delete(self, tenant: Tenant, obj: Obj) -> str | None:
+        users = [cp for cp in tenant["charge_points"] if cp.get("locationId") == obj["id"]]
+        if users:
+            return f"The location is used by charge point(s) {ids_text(users)} and cannot be deleted."
+        return None
+
+    def cascade(self, tenant: Tenant, obj: Obj) -> None:
+        from .charging_zone import RESOURCE as ZONES
+
+        for zone in [z for z in tenant["charging_zones"] if z.get("locationId") == obj["id"]]:
+            ZONES.remove(tenant, zone)
+
+    def _zones(self, tenant: Tenant, obj: Obj) -> list[dict[str, Any]]:
+        from .charging_zone import RESOURCE as ZONES
+
+        return [
+            ZONES.present(tenant, z, (), Ctx())
+            for z in tenant["charging_zones"]
+            if z.get("locationId") == obj["id"]
+        ]
+
+
+RESOURCE = Location()

@@ -1,0 +1,47 @@
+"""``pulumi-ampeco emulator``: run the local AMPECO emulator until Ctrl-C."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Port to listen on (0 = any free port).",
+)
+@click.option(
+    "--token",
+    envvar="AMPECO_API_TOKEN",
+    required=True,
+    help="Bearer token clients must send [env: AMPECO_API_TOKEN].",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option(
+    "--state-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="JSON file keeping the emulated tenant across restarts.",
+)
+def emulator(port: int, token: str, host: str, state_file: Path | None) -> None:
+    """Run a local fake AMPECO tenant (public API + /_emulator admin API) until Ctrl-C."""
+    from ampeco_emulator import EmulatorServer  # lazy: keeps `pulumi-ampeco --help` fast
+
+    server = EmulatorServer(token=token, host=host, port=port, state_file=state_file)
+    try:
+        server.start()
+    except (OSError, RuntimeError) as exc:
+        raise click.ClickException(f"cannot start the emulator on {host}:{port}: {exc}") from exc
+    click.echo(f"AMPECO emulator listening on {server.url}")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
