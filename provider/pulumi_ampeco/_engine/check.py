@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import ConfigDict, TypeAdapter, ValidationError
+from pydantic import ConfigDict, PydanticUserError, TypeAdapter, ValidationError
 
 from pulumi_ampeco._engine.schema import FieldMeta, model_meta
 from pulumi_ampeco._engine.unknown import contains_unknown, is_unknown
@@ -34,7 +34,10 @@ class Failure:
 def _adapter(model: type, name: str) -> TypeAdapter[Any]:
     info = model.model_fields[name]  # type: ignore[attr-defined]
     annotation = Annotated.__class_getitem__((info.annotation, *info.metadata)) if info.metadata else info.annotation
-    return TypeAdapter(annotation, config=ConfigDict(strict=True))
+    try:
+        return TypeAdapter(annotation, config=ConfigDict(strict=True))
+    except PydanticUserError:  # a model type: its own (strict) config applies
+        return TypeAdapter(annotation)
 
 
 def _describe(error: Mapping[str, Any]) -> str:

@@ -130,9 +130,12 @@ def canonical_item(nested: ModelMeta | None, value: Any, shape: Any) -> Any:
 
 def strip_server_prefix(items: list[Any], want: list[Any]) -> list[Any]:
     """Drop the leading items the server put in front that the user did not ask for."""
-    wanted = {json.dumps(w, sort_keys=True, default=str) for w in want}
+    def key(v: Any) -> str:
+        return json.dumps(canonical_item(None, v, None), sort_keys=True, default=str)
+
+    wanted = {key(w) for w in want}
     start = 0
-    while start < len(items) and json.dumps(items[start], sort_keys=True, default=str) not in wanted:
+    while start < len(items) and key(items[start]) not in wanted:
         start += 1
     return items[start:]
 

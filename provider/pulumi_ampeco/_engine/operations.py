@@ -13,7 +13,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from pulumi_ampeco._engine.check import ADOPT_ID
+from pulumi_ampeco._engine.check import ADOPT_ID, validate_field
 from pulumi_ampeco._engine.convert import to_python, to_wire
 from pulumi_ampeco._engine.diff import Changes, compare, strip_server_prefix
 from pulumi_ampeco._engine.schema import model_meta
@@ -49,8 +49,16 @@ class AlreadyExistsError(AmpecoError):
 
 
 def _declared_args(spec: ResourceSpec, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """The user's arguments, validated again: inputs cross the wire as protobuf, so ints arrive as floats."""
     params = path_params(spec, inputs)
-    return {k: v for k, v in declared(inputs).items() if k not in params}
+    meta = model_meta(spec.model)
+    args = {}
+    for name, value in declared(inputs).items():
+        if name in params:
+            continue
+        fmeta = meta.fields.get(name)
+        args[name] = validate_field(spec, fmeta, value)[0] if fmeta is not None else value
+    return args
 
 
 def create(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -210,6 +218,8 @@ def send_update(spec: ResourceSpec, client: AmpecoClient, object_id: str, params
             if fmeta.path_param or fmeta.create_only:
                 continue
             body[name] = desired.get(name, live_py.get(name) if name in spec.always_send else None)
+    # Values taken from state crossed protobuf too (ints as floats): bring every one to its declared type.
+    body = {k: v if v is None else validate_field(spec, meta.fields[k], v)[0] for k, v in body.items()}
     log.info("%s %s update: %s", spec.kind, object_id, changes.describe() or "(no field changes)")
     return client.update(spec.item_path(params, object_id), to_wire(meta, body, keep_none=True),
                          method=spec.update_method)

@@ -218,8 +218,8 @@ class ResourceSpec:
     module: str = ""
     """File stem shared by the spec, the Pulumi surface, the emulator module and the tests."""
 
-    def item_path(self, path_params: Mapping[str, Any], object_id: Any) -> str:
-        return f"{self.collection_path(path_params)}/{object_id}"
-
     def collection_path(self, path_params: Mapping[str, Any]) -> str:
         return self.collection.format(**{k: _id_ref(v) for k, v in path_params.items()})
+
+    def item_path(self, path_params: Mapping[str, Any], object_id: Any) -> str:
+        return f"{self.collection_path(path_params)}/{_id_ref(object_id)}"

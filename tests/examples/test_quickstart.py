@@ -1,0 +1,44 @@
+"""The README's first command applies examples/quickstart; here it goes through the engine's steps."""
+
+from __future__ import annotations
+
+import runpy
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from _harness import Engine, ProviderProcess
+
+from ampeco_emulator import EmulatorServer
+
+QUICKSTART = Path(__file__).resolve().parents[2] / "examples" / "quickstart" / "__main__.py"
+
+
+@pytest.fixture
+def engine(tenant: EmulatorServer) -> Iterator[Engine]:
+    with ProviderProcess(project="ampeco-quickstart") as process:
+        yield Engine(process, project="ampeco-quickstart", stack="demo",
+                     config={"ampeco:tenantUrl": tenant.url, "ampeco:apiToken": tenant.token},
+                     secret_config_keys=("ampeco:apiToken",))
+
+
+def quickstart() -> None:
+    runpy.run_path(str(QUICKSTART))
+
+
+def test_quickstart_preview_up_no_op_up_and_destroy(engine: Engine, tenant: EmulatorServer) -> None:
+    preview = engine.preview(quickstart)
+    assert preview.ops() == {"create": 18}
+    up = engine.up(quickstart)
+    assert up.ops() == {"create": 18}
+    state = httpx.get(f"{tenant.url}/_emulator/state").json()
+    assert {k: len(v) for k, v in state.items() if isinstance(v, list)} == {
+        "id_tags": 3, "locations": 1, "charging_zones": 1, "charge_points": 2, "evses": 4, "connectors": 4,
+        "tariffs": 3, "tariff_groups": 1,  # the group's free base tariff is the third tariff
+    }
+    assert up.outputs["location_id"] == engine.resource("depot-sofia").id
+    assert engine.up(quickstart).changes() == []
+    assert engine.destroy().ops() == {"delete": 18}
+    state = httpx.get(f"{tenant.url}/_emulator/state").json()
+    assert all(v == [] for v in state.values() if isinstance(v, list))
