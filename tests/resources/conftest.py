@@ -9,7 +9,7 @@ import pytest
 from _harness import Engine, ProviderProcess
 
 from ampeco_emulator import EmulatorServer
-from tests_support import TenantApi
+from resources.tests_support import TenantApi
 
 TOKEN_KEY = "ampeco:apiToken"
 

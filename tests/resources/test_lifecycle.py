@@ -10,7 +10,7 @@ from typing import Any
 import pulumi
 import pytest
 from _harness import DeploymentError, Engine
-from tests_support import TenantApi
+from resources.tests_support import TenantApi
 
 import pulumi_ampeco as ampeco
 from pulumi_ampeco.specs import REGISTRY
