@@ -83,15 +83,12 @@ class TenantConfig:
             else:
                 missing.append(key)
         if missing:
-            what = " and ".join("the tenant URL" if k == TENANT_URL_KEY else "the API token" for k in missing)
-            one = len(missing) == 1
-            head = (f"AMPECO {what} {'is' if one else 'are'} not set. "
-                    f"Set {'it' if one else 'them'} in the stack config:")
-            lines = [head]
-            lines += [f"    {_HOW_TO[k]}" for k in missing]
-            lines.append("or in the environment:")
-            lines += [f"    export {_ENV[k]}=..." for k in missing]
-            raise ConfigurationError("\n".join(lines))
+            # One line: the engine and most CI logs show a provider error's last line first.
+            what = " and ".join("tenant URL" if k == TENANT_URL_KEY else "API token" for k in missing)
+            commands = " and ".join(f"`{_HOW_TO[k]}`" for k in missing)
+            env = " and ".join(_ENV[k] for k in missing)
+            verb = "is" if len(missing) == 1 else "are"
+            raise ConfigurationError(f"AMPECO {what} {verb} not set: run {commands}, or set {env} in the environment.")
         url, url_source = found[TENANT_URL_KEY]
         token, token_source = found[API_TOKEN_KEY]
         try:
