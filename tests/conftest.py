@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from ampeco_emulator import EmulatorServer
 
 TEST_TOKEN = "test-token-5f2b9c1e"

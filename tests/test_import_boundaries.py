@@ -8,9 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import pulumi_ampeco
+import pytest
 
 PACKAGE = Path(pulumi_ampeco.__file__).parent
 

@@ -6,10 +6,9 @@ import base64
 import dataclasses
 
 import dill
+import pulumi_ampeco as ampeco
 import pytest
 from pulumi.dynamic.dynamic import serialize_provider
-
-import pulumi_ampeco as ampeco
 from pulumi_ampeco import _codegen
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._engine.schema import model_meta

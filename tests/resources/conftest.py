@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from _harness import Engine, ProviderProcess
-
 from ampeco_emulator import EmulatorServer
+
 from resources.tests_support import TenantApi
 
 TOKEN_KEY = "ampeco:apiToken"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import pulumi_ampeco as ampeco
 import pytest
 from _harness import DeploymentError, Engine, ProviderProcess
-
-import pulumi_ampeco as ampeco
 from ampeco_emulator import EmulatorServer
 
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pulumi
+import pulumi_ampeco as ampeco
 import pytest
 from _harness import DeploymentError, Engine
-from resources.tests_support import TenantApi
-
-import pulumi_ampeco as ampeco
 from pulumi_ampeco.specs import REGISTRY
+
+from resources.tests_support import TenantApi
 
 
 def en(text: str) -> list[dict[str, str]]:

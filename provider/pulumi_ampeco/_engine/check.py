@@ -33,7 +33,9 @@ class Failure:
 @functools.cache
 def _adapter(model: type, name: str) -> TypeAdapter[Any]:
     info = model.model_fields[name]  # type: ignore[attr-defined]
-    annotation = Annotated.__class_getitem__((info.annotation, *info.metadata)) if info.metadata else info.annotation
+    annotation: Any = info.annotation
+    if info.metadata:  # constraints (ge, pattern, ...) and markers pydantic keeps beside the type
+        annotation = Annotated.__class_getitem__((annotation, *info.metadata))  # type: ignore[attr-defined]
     try:
         return TypeAdapter(annotation, config=ConfigDict(strict=True))
     except PydanticUserError:  # a model type: its own (strict) config applies
