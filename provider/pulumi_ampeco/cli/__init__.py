@@ -23,10 +23,7 @@ class _LazyGroup(click.Group):
         if target is None:
             return super().get_command(ctx, cmd_name)
         module, attr = target.split(":")
-        try:
-            command: click.Command = getattr(importlib.import_module(module), attr)
-        except ModuleNotFoundError:
-            return None
+        command: click.Command = getattr(importlib.import_module(module), attr)
         return command
 
 
