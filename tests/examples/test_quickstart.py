@@ -9,7 +9,6 @@ from pathlib import Path
 import httpx
 import pytest
 from _harness import Engine, ProviderProcess
-
 from ampeco_emulator import EmulatorServer
 
 QUICKSTART = Path(__file__).resolve().parents[2] / "examples" / "quickstart" / "__main__.py"
@@ -42,3 +41,16 @@ def test_quickstart_preview_up_no_op_up_and_destroy(engine: Engine, tenant: Emul
     assert engine.destroy().ops() == {"delete": 18}
     state = httpx.get(f"{tenant.url}/_emulator/state").json()
     assert all(v == [] for v in state.values() if isinstance(v, list))
+
+
+def test_demo_without_pulumi_cli_stops_with_one_line_on_how_to_get_it(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    demo = QUICKSTART.parent / "demo.py"
+    env = {**os.environ, "PATH": str(tmp_path)}  # no pulumi binary anywhere on PATH
+    result = subprocess.run([sys.executable, str(demo)], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Pulumi CLI" in lines[0] and "install" in lines[0]
