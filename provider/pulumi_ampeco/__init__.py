@@ -10,9 +10,11 @@ variables ``AMPECO_TENANT_URL`` and ``AMPECO_API_TOKEN``. Existing objects are t
 ``adopt_id`` (``import_`` cannot work for dynamic providers, pulumi/pulumi#16175).
 """
 
-from pulumi_ampeco.charge_point import ChargePoint, ChargePointArgs, ChargePointArgsDict
-from pulumi_ampeco.charging_zone import ChargingZone, ChargingZoneArgs, ChargingZoneArgsDict
-from pulumi_ampeco.connector import Connector, ConnectorArgs, ConnectorArgsDict
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from pulumi_ampeco.errors import (
     AmbiguousWriteError,
     AmpecoError,
@@ -29,11 +31,47 @@ from pulumi_ampeco.errors import (
     SpecError,
     UnprocessableError,
 )
-from pulumi_ampeco.evse import Evse, EvseArgs, EvseArgsDict
-from pulumi_ampeco.id_tag import IdTag, IdTagArgs, IdTagArgsDict
-from pulumi_ampeco.location import Location, LocationArgs, LocationArgsDict
-from pulumi_ampeco.tariff import Tariff, TariffArgs, TariffArgsDict
-from pulumi_ampeco.tariff_group import TariffGroup, TariffGroupArgs, TariffGroupArgsDict
+
+if TYPE_CHECKING:
+    from pulumi_ampeco.charge_point import ChargePoint, ChargePointArgs, ChargePointArgsDict
+    from pulumi_ampeco.charging_zone import ChargingZone, ChargingZoneArgs, ChargingZoneArgsDict
+    from pulumi_ampeco.connector import Connector, ConnectorArgs, ConnectorArgsDict
+    from pulumi_ampeco.evse import Evse, EvseArgs, EvseArgsDict
+    from pulumi_ampeco.id_tag import IdTag, IdTagArgs, IdTagArgsDict
+    from pulumi_ampeco.location import Location, LocationArgs, LocationArgsDict
+    from pulumi_ampeco.network import Network
+    from pulumi_ampeco.tariff import Tariff, TariffArgs, TariffArgsDict
+    from pulumi_ampeco.tariff_group import TariffGroup, TariffGroupArgs, TariffGroupArgsDict
+
+# Resource classes load on first use (PEP 562): `import pulumi_ampeco` stays cheap, and a provider
+# process, which only needs pulumi_ampeco._engine, never loads the Pulumi surface of every resource.
+_LAZY: dict[str, str] = {
+    "ChargePoint": "pulumi_ampeco.charge_point",
+    "ChargePointArgs": "pulumi_ampeco.charge_point",
+    "ChargePointArgsDict": "pulumi_ampeco.charge_point",
+    "ChargingZone": "pulumi_ampeco.charging_zone",
+    "ChargingZoneArgs": "pulumi_ampeco.charging_zone",
+    "ChargingZoneArgsDict": "pulumi_ampeco.charging_zone",
+    "Connector": "pulumi_ampeco.connector",
+    "ConnectorArgs": "pulumi_ampeco.connector",
+    "ConnectorArgsDict": "pulumi_ampeco.connector",
+    "Evse": "pulumi_ampeco.evse",
+    "EvseArgs": "pulumi_ampeco.evse",
+    "EvseArgsDict": "pulumi_ampeco.evse",
+    "IdTag": "pulumi_ampeco.id_tag",
+    "IdTagArgs": "pulumi_ampeco.id_tag",
+    "IdTagArgsDict": "pulumi_ampeco.id_tag",
+    "Location": "pulumi_ampeco.location",
+    "LocationArgs": "pulumi_ampeco.location",
+    "LocationArgsDict": "pulumi_ampeco.location",
+    "Network": "pulumi_ampeco.network",
+    "Tariff": "pulumi_ampeco.tariff",
+    "TariffArgs": "pulumi_ampeco.tariff",
+    "TariffArgsDict": "pulumi_ampeco.tariff",
+    "TariffGroup": "pulumi_ampeco.tariff_group",
+    "TariffGroupArgs": "pulumi_ampeco.tariff_group",
+    "TariffGroupArgsDict": "pulumi_ampeco.tariff_group",
+}
 
 __all__ = [
     "AmbiguousWriteError",
@@ -62,6 +100,7 @@ __all__ = [
     "LocationArgs",
     "LocationArgsDict",
     "MalformedResponseError",
+    "Network",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitedError",
@@ -75,3 +114,16 @@ __all__ = [
     "TariffGroupArgsDict",
     "UnprocessableError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
