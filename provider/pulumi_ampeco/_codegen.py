@@ -122,7 +122,7 @@ def render_resource(spec: ResourceSpec) -> str:
     lines.append("import dataclasses\n@IMPORTS@\n")
     lines.append("import pulumi\nimport pulumi.dynamic\n\n")
     lines.append("from pulumi_ampeco._engine.provider import AmpecoProvider\n")
-    lines.append("from pulumi_ampeco._surface import resource_options, resource_props\n")
+    lines.append("from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored\n")
     if nested:
         names = [f"{n}ArgsDict" for n in nested]
         if len(names) == 1:
@@ -173,7 +173,8 @@ def render_resource(spec: ResourceSpec) -> str:
     lines += [f'            "{f.name}": {f.name},\n' for f in [*args]]
     lines.append('            "adopt_id": adopt_id,\n        }\n')
     lines.append(f'        props = resource_props("{cls}", args, kwargs)\n')
-    lines.append(f'        super().__init__(AmpecoProvider("{cls}"), resource_name, props, resource_options("{cls}", opts))\n')
+    lines.append("        with sdk_pickler_restored():\n")
+    lines.append(f'            super().__init__(AmpecoProvider("{cls}"), resource_name, props, resource_options("{cls}", opts))\n')
     text = "".join(lines)
     return text.replace("@IMPORTS@\n", _imports(text.split("__all__", 1)[1]) + "\n")
 

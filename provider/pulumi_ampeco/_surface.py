@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import pickle
+from collections.abc import Iterator
 from typing import Any
 
 import pulumi
@@ -35,3 +38,19 @@ def resource_options(kind: str, opts: pulumi.ResourceOptions | None) -> pulumi.R
     if not secret:
         return opts or pulumi.ResourceOptions()
     return pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(additional_secret_outputs=secret))
+
+
+@contextlib.contextmanager
+def sdk_pickler_restored() -> Iterator[None]:
+    """Undo what ``pulumi.dynamic.serialize_provider`` leaves behind on ``pickle._Pickler``.
+
+    The SDK (3.272) wraps ``_batch_setitems`` once more on every dynamic resource it builds and
+    never unwraps it, so a program with about 980 resources dies with RecursionError. Restoring
+    the two methods after each construction keeps every pickle identical and the depth at one.
+    """
+    pickler: Any = pickle._Pickler  # type: ignore[attr-defined]
+    saved = pickler._batch_setitems, pickler.save_dict
+    try:
+        yield
+    finally:
+        pickler._batch_setitems, pickler.save_dict = saved

@@ -11,7 +11,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import (
     ChargePointNetworkArgsDict,
     ChargePointPartnerArgsDict,
@@ -313,4 +313,5 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
             "adopt_id": adopt_id,
         }
         props = resource_props("ChargePoint", args, kwargs)
-        super().__init__(AmpecoProvider("ChargePoint"), resource_name, props, resource_options("ChargePoint", opts))
+        with sdk_pickler_restored():
+            super().__init__(AmpecoProvider("ChargePoint"), resource_name, props, resource_options("ChargePoint", opts))

@@ -10,7 +10,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import ChargingZoneAdditionalInfoArgsDict
 
 __all__ = ["ChargingZone", "ChargingZoneArgs", "ChargingZoneArgsDict"]
@@ -84,4 +84,5 @@ class ChargingZone(pulumi.dynamic.Resource, module="ampeco", name="ChargingZone"
             "adopt_id": adopt_id,
         }
         props = resource_props("ChargingZone", args, kwargs)
-        super().__init__(AmpecoProvider("ChargingZone"), resource_name, props, resource_options("ChargingZone", opts))
+        with sdk_pickler_restored():
+            super().__init__(AmpecoProvider("ChargingZone"), resource_name, props, resource_options("ChargingZone", opts))

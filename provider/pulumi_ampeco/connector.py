@@ -10,7 +10,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 
 __all__ = ["Connector", "ConnectorArgs", "ConnectorArgsDict"]
 
@@ -91,4 +91,5 @@ class Connector(pulumi.dynamic.Resource, module="ampeco", name="Connector"):
             "adopt_id": adopt_id,
         }
         props = resource_props("Connector", args, kwargs)
-        super().__init__(AmpecoProvider("Connector"), resource_name, props, resource_options("Connector", opts))
+        with sdk_pickler_restored():
+            super().__init__(AmpecoProvider("Connector"), resource_name, props, resource_options("Connector", opts))

@@ -10,7 +10,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import EvsePowerOptionsArgsDict
 
 __all__ = ["Evse", "EvseArgs", "EvseArgsDict"]
@@ -156,4 +156,5 @@ class Evse(pulumi.dynamic.Resource, module="ampeco", name="Evse"):
             "adopt_id": adopt_id,
         }
         props = resource_props("Evse", args, kwargs)
-        super().__init__(AmpecoProvider("Evse"), resource_name, props, resource_options("Evse", opts))
+        with sdk_pickler_restored():
+            super().__init__(AmpecoProvider("Evse"), resource_name, props, resource_options("Evse", opts))

@@ -10,7 +10,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 
 __all__ = ["IdTag", "IdTagArgs", "IdTagArgsDict"]
 
@@ -134,4 +134,5 @@ class IdTag(pulumi.dynamic.Resource, module="ampeco", name="IdTag"):
             "adopt_id": adopt_id,
         }
         props = resource_props("IdTag", args, kwargs)
-        super().__init__(AmpecoProvider("IdTag"), resource_name, props, resource_options("IdTag", opts))
+        with sdk_pickler_restored():
+            super().__init__(AmpecoProvider("IdTag"), resource_name, props, resource_options("IdTag", opts))

@@ -11,7 +11,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import (
     GeopositionArgsDict,
     TranslationArgsDict,
@@ -196,4 +196,5 @@ class Location(pulumi.dynamic.Resource, module="ampeco", name="Location"):
             "adopt_id": adopt_id,
         }
         props = resource_props("Location", args, kwargs)
-        super().__init__(AmpecoProvider("Location"), resource_name, props, resource_options("Location", opts))
+        with sdk_pickler_restored():
+            super().__init__(AmpecoProvider("Location"), resource_name, props, resource_options("Location", opts))

@@ -10,7 +10,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import (
     TariffDisplayArgsDict,
     TariffPartnerArgsDict,
@@ -141,4 +141,5 @@ class Tariff(pulumi.dynamic.Resource, module="ampeco", name="Tariff"):
             "adopt_id": adopt_id,
         }
         props = resource_props("Tariff", args, kwargs)
-        super().__init__(AmpecoProvider("Tariff"), resource_name, props, resource_options("Tariff", opts))
+        with sdk_pickler_restored():
+            super().__init__(AmpecoProvider("Tariff"), resource_name, props, resource_options("Tariff", opts))

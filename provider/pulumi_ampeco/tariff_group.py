@@ -11,7 +11,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._surface import resource_options, resource_props
+from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 
 __all__ = ["TariffGroup", "TariffGroupArgs", "TariffGroupArgsDict"]
 
@@ -77,4 +77,5 @@ class TariffGroup(pulumi.dynamic.Resource, module="ampeco", name="TariffGroup"):
             "adopt_id": adopt_id,
         }
         props = resource_props("TariffGroup", args, kwargs)
-        super().__init__(AmpecoProvider("TariffGroup"), resource_name, props, resource_options("TariffGroup", opts))
+        with sdk_pickler_restored():
+            super().__init__(AmpecoProvider("TariffGroup"), resource_name, props, resource_options("TariffGroup", opts))
