@@ -53,7 +53,7 @@ class ChargePointArgsDict(TypedDict, total=False):
     subscription: pulumi.Input[ChargePointSubscriptionArgsDict]
     """Subscription rules (personal only)."""
     managed_by_operator: pulumi.Input[bool]
-    """Deprecated by the API; use communication_mode."""
+    """Deprecated by the API; use communication_mode (the server derives it from that)."""
     capabilities: pulumi.Input[Sequence[pulumi.Input[Literal['remote_start_stop_capable', 'meter_values', 'stop_transaction_on_ev_disconnect', 'disregard_the_heartbeats', 'display_messages']]]]
     """Station capabilities; display_messages is detected at boot and never compared."""
     auto_start_without_authorization: pulumi.Input[bool]
@@ -120,7 +120,7 @@ class ChargePointArgs:
     subscription: pulumi.Input[ChargePointSubscriptionArgsDict] | None = None
     """Subscription rules (personal only)."""
     managed_by_operator: pulumi.Input[bool] | None = None
-    """Deprecated by the API; use communication_mode."""
+    """Deprecated by the API; use communication_mode (the server derives it from that)."""
     capabilities: pulumi.Input[Sequence[pulumi.Input[Literal['remote_start_stop_capable', 'meter_values', 'stop_transaction_on_ev_disconnect', 'disregard_the_heartbeats', 'display_messages']]]] | None = None
     """Station capabilities; display_messages is detected at boot and never compared."""
     auto_start_without_authorization: pulumi.Input[bool] | None = None
@@ -192,7 +192,7 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
     subscription: pulumi.Output[dict[str, Any] | None]
     """Subscription rules (personal only)."""
     managed_by_operator: pulumi.Output[bool | None]
-    """Deprecated by the API; use communication_mode."""
+    """Deprecated by the API; use communication_mode (the server derives it from that)."""
     capabilities: pulumi.Output[list[Literal['remote_start_stop_capable', 'meter_values', 'stop_transaction_on_ev_disconnect', 'disregard_the_heartbeats', 'display_messages']] | None]
     """Station capabilities; display_messages is detected at boot and never compared."""
     auto_start_without_authorization: pulumi.Output[bool | None]

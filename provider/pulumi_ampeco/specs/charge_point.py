@@ -86,7 +86,9 @@ class ChargePointModel(AmpecoModel):
     network_type: Literal["cellular", "ethernet", "wlan"] | None = Field(None, description="Uplink type.")
     electricity_rate_id: IdRef | None = Field(None, description="Electricity rate for per-session cost tracking.")
     subscription: ChargePointSubscription | None = Field(None, description="Subscription rules (personal only).")
-    managed_by_operator: bool | None = Field(None, description="Deprecated by the API; use communication_mode.")
+    managed_by_operator: Annotated[bool | None, ServerDefault] = Field(
+        None, description="Deprecated by the API; use communication_mode (the server derives it from that)."
+    )
     capabilities: Annotated[list[Capability] | None, IgnoreItems("display_messages")] = Field(
         None, description="Station capabilities; display_messages is detected at boot and never compared."
     )
