@@ -117,7 +117,8 @@ def test_retry_after_parses_http_dates_relative_to_now() -> None:
     ("GET", 429, Outcome.RETRY), ("GET", 502, Outcome.RETRY), ("GET", 503, Outcome.RETRY),
     ("GET", 504, Outcome.RETRY), ("PATCH", 503, Outcome.RETRY), ("PUT", 504, Outcome.RETRY),
     ("DELETE", 502, Outcome.RETRY), ("POST", 429, Outcome.RETRY), ("POST", 503, Outcome.DONE),
-    ("POST", 502, Outcome.DONE), ("GET", 500, Outcome.DONE), ("GET", 401, Outcome.DONE),
+    ("POST", 502, Outcome.DONE), ("GET", 500, Outcome.RETRY), ("DELETE", 500, Outcome.RETRY),
+    ("POST", 500, Outcome.DONE), ("GET", 401, Outcome.DONE),
     ("GET", 403, Outcome.DONE), ("GET", 404, Outcome.DONE), ("PATCH", 422, Outcome.DONE),
     ("GET", 200, Outcome.DONE),
 ])

@@ -79,10 +79,24 @@ def test_update_uses_patch_by_default_and_put_on_request(mock_client: MakeClient
 # --- envelope ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("status", [200, 202, 204])
-@pytest.mark.parametrize("body", [b"", b'{"data": null}', b"<html>ok</html>"])
-def test_delete_succeeds_on_any_success_status_with_any_body(
-        mock_client: MakeClient, status: int, body: bytes) -> None:
+@pytest.mark.parametrize("body", [b"", b'{"data": null}'])
+def test_delete_succeeds_on_any_success_status_with_empty_or_json_body(
+        mock_client: MakeClient, status: int, body: bytes, recorder: Recorder) -> None:
     mock_client(sequence(httpx.Response(status, content=body))).delete(TAG)
+    assert recorder.count == 1
+
+
+@pytest.mark.parametrize("second", [httpx.Response(204), httpx.Response(404, json={"message": "No query results"})])
+def test_delete_answered_by_a_non_json_page_is_sent_again(
+        mock_client: MakeClient, recorder: Recorder, second: httpx.Response) -> None:
+    mock_client(sequence(httpx.Response(200, content=b"<html>ok</html>"), second)).delete(TAG)
+    assert recorder.count == 2
+
+
+def test_delete_answered_twice_by_a_non_json_page_is_malformed(mock_client: MakeClient) -> None:
+    page = httpx.Response(200, content=b"<html>ok</html>")
+    with pytest.raises(MalformedResponseError):
+        mock_client(sequence(page, httpx.Response(200, content=b"<html>ok</html>"))).delete(TAG)
 
 
 @pytest.mark.parametrize(("content", "shown"), [
@@ -233,7 +247,13 @@ def test_post_429_then_reset_after_send_is_ambiguous(mock_client: MakeClient, re
     assert recorder.count == 2
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 422, 500])
+def test_server_error_on_an_idempotent_update_is_retried(mock_client: MakeClient, recorder: Recorder) -> None:
+    client = mock_client(sequence(httpx.Response(500, json={"message": "Server Error"}), data({"id": 12})))
+    assert client.update(TAG, {"status": "disabled"}) == {"id": 12}
+    assert recorder.count == 2
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 422])
 def test_non_transient_statuses_are_never_retried(mock_client: MakeClient, recorder: Recorder, status: int) -> None:
     client = mock_client(sequence(httpx.Response(status)))
     with pytest.raises(ApiStatusError):

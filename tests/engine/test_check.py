@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from pulumi.runtime.rpc import UNKNOWN
-
 from pulumi_ampeco._engine.check import check_inputs
 from pulumi_ampeco.specs import REGISTRY
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pulumi.runtime.rpc import UNKNOWN
-
 from pulumi_ampeco._engine.diff import compare
 from pulumi_ampeco.specs import REGISTRY
 

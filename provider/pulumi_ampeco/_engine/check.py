@@ -97,7 +97,8 @@ def check_inputs(spec: ResourceSpec, news: Mapping[str, Any]) -> tuple[dict[str,
         inputs[name], problems = validate_field(spec, field, value)
         failures += problems
     for field in meta.arguments():
-        if field.required and field.name not in news:
+        # null counts as missing: an Output that resolved to None arrives as null, not as absent
+        if field.required and news.get(field.name) is None:
             failures.append(Failure(field.name, "is required"))
     for rule in spec.required_when:
         conditions = [news.get(k) for k in rule.when]

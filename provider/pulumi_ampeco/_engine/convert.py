@@ -7,12 +7,17 @@ values are dropped: Pulumi drops them from state anyway, and "absent" is what th
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic.alias_generators import to_camel, to_snake
+from pydantic import alias_generators
 
 from pulumi_ampeco._engine.schema import ModelMeta
+
+# The few undeclared keys (externalAppData, ...) come back in every response: convert each once.
+to_snake = functools.lru_cache(maxsize=1024)(alias_generators.to_snake)
+to_camel = functools.lru_cache(maxsize=1024)(alias_generators.to_camel)
 
 
 def to_python(meta: ModelMeta | None, wire: Mapping[str, Any]) -> dict[str, Any]:

@@ -4,7 +4,8 @@ Only managed fields are compared: the arguments the user declares, plus ones the
 before and removed (reset to null, unless the server owns a default for them). Both sides are
 brought to a canonical form first, so ints vs floats, equivalent values, server-added list items,
 timestamp spellings and the order of unordered lists never show up as changes. Equal canonical
-forms short-cut the comparison; otherwise deepdiff names the paths that differ.
+forms short-cut the comparison. The paths that differ (``Changes.details``, for messages) are
+worked out by deepdiff only when asked for, so neither the import nor an update pays for it.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
-
-from deepdiff import DeepDiff
 
 from pulumi_ampeco._engine.schema import FieldMeta, ModelMeta, model_meta
 from pulumi_ampeco._engine.unknown import contains_unknown
@@ -35,8 +34,14 @@ class Changes:
     """Arguments no longer declared whose live value must be reset to null."""
     replaces: list[str] = field(default_factory=list)
     """Arguments whose change cannot be applied in place."""
-    details: dict[str, list[str]] = field(default_factory=dict)
-    """Per argument, the differing paths (for messages)."""
+    _compared: dict[str, tuple[Any, Any, bool]] = field(default_factory=dict, repr=False)
+    """Per changed argument, (live, desired, ordered) in canonical form, for ``details``."""
+
+    @property
+    def details(self) -> dict[str, list[str]]:
+        """Per changed argument, the paths that differ (for messages; computed on first use)."""
+        return {name: _paths(name, have, want, ordered=ordered)
+                for name, (have, want, ordered) in self._compared.items()}
 
     def __bool__(self) -> bool:
         return bool(self.changed or self.removed)
@@ -54,6 +59,8 @@ def compare(spec: ResourceSpec, desired: Mapping[str, Any], live: Mapping[str, A
         if fmeta is None:
             continue  # reserved inputs (adopt_id, __provider) never cause changes
         have = live.get(name)
+        if want == have and not contains_unknown(want):
+            continue  # equal as they are, so equal in canonical form too (the common no-op case)
         if contains_unknown(want):
             changes.changed.append(name)
         else:
@@ -61,7 +68,7 @@ def compare(spec: ResourceSpec, desired: Mapping[str, Any], live: Mapping[str, A
             if a == b:
                 continue
             changes.changed.append(name)
-            changes.details[name] = _paths(name, b, a, ordered=fmeta.ordered)
+            changes._compared[name] = (b, a, fmeta.ordered)
         if fmeta.replaces:
             changes.replaces.append(name)
     for name in previously_managed:
@@ -76,6 +83,8 @@ def compare(spec: ResourceSpec, desired: Mapping[str, Any], live: Mapping[str, A
 
 
 def _paths(name: str, have: Any, want: Any, *, ordered: bool) -> list[str]:
+    from deepdiff import DeepDiff  # ~60 ms to import; only messages need it
+
     diff = DeepDiff(have, want, ignore_order=not ordered, ignore_numeric_type_changes=True)
     paths = [p.replace("root", name, 1) for p in diff.affected_paths]
     return sorted(paths) or [name]

@@ -29,7 +29,12 @@ from pulumi_ampeco.client import AmpecoClient
 from pulumi_ampeco.errors import (
     AmbiguousWriteError,
     AmpecoError,
+    ApiError,
+    ApiTransportError,
+    MalformedResponseError,
     NotFoundError,
+    RateLimitedError,
+    ServerError,
     UnprocessableError,
 )
 from pulumi_ampeco.specs._base import ResourceSpec
@@ -38,6 +43,10 @@ log = logging.getLogger("pulumi_ampeco.engine")
 
 MAX_CREATE_ATTEMPTS = 3
 """POSTs tried when each earlier one failed ambiguously and the object was then not found."""
+
+LOOKUP_ATTEMPTS = 3
+"""Natural-key lookups tried after a failed create while the tenant fails transiently (each one
+is a listing the client already retries by its own policy)."""
 
 
 class AdoptError(AmpecoError):
@@ -82,14 +91,20 @@ def _post_once(spec: ResourceSpec, client: AmpecoClient, collection: str, body: 
     for attempt in range(1, MAX_CREATE_ATTEMPTS + 1):
         try:
             return client.create(collection, body)
-        except AmbiguousWriteError as exc:
-            found = find_existing(spec, client, collection, desired)
+        except (AmbiguousWriteError, MalformedResponseError) as exc:
+            # A 2xx body that is not the API's (no "data", a proxy's page) is as ambiguous as a lost
+            # response: the object may have been created, and there is no id to know it by.
+            key = key_of(spec, desired)
+            if key is None:
+                exc.detail += (f" (it may have been created; {spec.kind} has no natural key declared here to "
+                               "check: look in the back office and set adopt_id to take it over)")
+                raise
+            found = _look_up_after_failure(spec, client, collection, desired, exc)
             if found is None:
-                if key_of(spec, desired) is None:
-                    exc.detail += (f" (it may have been created; {spec.kind} has no natural key declared here to "
-                                   "check: look in the back office and set adopt_id to take it over)")
-                    raise
                 if attempt == MAX_CREATE_ATTEMPTS:
+                    exc.detail = (f"{attempt} POSTs failed and after each no {spec.kind} with {key[0]} "
+                                  f"{key[1]!r} existed, so none was created; run again later. "
+                                  f"Last failure: {exc.detail}")
                     raise
                 log.warning("%s create: response lost and no object found; trying again", spec.kind)
                 continue
@@ -97,23 +112,57 @@ def _post_once(spec: ResourceSpec, client: AmpecoClient, collection: str, body: 
         except UnprocessableError as exc:
             if not _already_taken(exc):
                 raise
-            found = find_existing(spec, client, collection, desired)
+            found = _look_up_after_failure(spec, client, collection, desired, exc)
             if found is None:
                 raise
             return _take_over_found(spec, found, desired, cause=exc)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def _look_up_after_failure(spec: ResourceSpec, client: AmpecoClient, collection: str,
+                           desired: Mapping[str, Any], cause: ApiError) -> dict[str, Any] | None:
+    """find_existing, tried again while the tenant fails transiently.
+
+    After a create whose response was lost, the answer decides between adopting and POSTing
+    again, and giving up instead would leave an object the next run cannot see (and would create
+    again): so a lookup that failed is repeated, and if it keeps failing the error says the
+    object may exist.
+    """
+    policy = client.retry
+    for attempt in range(1, LOOKUP_ATTEMPTS + 1):
+        try:
+            return find_existing(spec, client, collection, desired)
+        except (ServerError, ApiTransportError, RateLimitedError, MalformedResponseError) as exc:
+            if attempt < LOOKUP_ATTEMPTS:
+                policy.sleep(policy.wait_before(attempt, getattr(exc, "retry_after", None)))
+                continue
+            if isinstance(cause, UnprocessableError):
+                raise  # "already taken": it exists, and the next run looks it up again
+            key = key_of(spec, desired)
+            assert key is not None
+            raise AmbiguousWriteError(
+                f"{cause.detail}; looking it up by {key[0]} {key[1]!r} then failed {LOOKUP_ATTEMPTS} times "
+                f"(last: {exc}). The {spec.kind} may exist now: before running again, look for it in the "
+                "back office and, if it is there, set adopt_id to its id",
+                method=cause.method, path=cause.path, status=getattr(cause, "status", None),
+            ) from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def _take_over_found(spec: ResourceSpec, found: dict[str, Any], desired: Mapping[str, Any],
                      cause: Exception) -> dict[str, Any]:
-    changes = compare(spec, desired, to_python(model_meta(spec.model), found))
+    # Update-only fields were never POSTed (create sends them in a follow-up PATCH), so the found
+    # object cannot have them yet: compare what a create sends, and let that PATCH do the rest.
+    meta = model_meta(spec.model)
+    sent = {k: v for k, v in desired.items() if not (k in meta.fields and meta.fields[k].update_only)}
+    changes = compare(spec, sent, to_python(meta, found))
     if not changes:
         log.info("%s create: found the object (id %s) by its natural key; taking it over", spec.kind, found["id"])
         return found
     key = key_of(spec, desired)
     assert key is not None
     raise AlreadyExistsError(
-        f"{spec.kind} create failed: a {spec.kind} with {key[0]} {key[1]!r} already exists (id {found['id']}) "
+        f"{spec.kind} create failed: {spec.kind} {found['id']} with {key[0]} {key[1]!r} already exists "
         f"and differs from the declaration in: {changes.describe()}. To take it over, set adopt_id={found['id']}; "
         f"to create a new one, give it another {key[0]}."
     ) from cause

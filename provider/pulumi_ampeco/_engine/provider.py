@@ -25,7 +25,6 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from pulumi_ampeco._engine import operations, session
 from pulumi_ampeco._engine.check import check_inputs
 from pulumi_ampeco._engine.diff import compare
 from pulumi_ampeco._engine.state import (
@@ -35,11 +34,15 @@ from pulumi_ampeco._engine.state import (
     previously_managed,
     refreshed_inputs,
 )
-from pulumi_ampeco.errors import ApiError
+from pulumi_ampeco.errors import AmpecoError, ApiError
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import ResourceSpec
 
 T = TypeVar("T")
+
+# `operations` and `session` (and with them httpx) are imported on first use, inside the methods
+# that call the API: a Pulumi program constructs providers but never calls them, and a provider
+# process that only checks and diffs (a no-op preview) never needs them either.
 
 
 class AmpecoProvider(ResourceProvider):
@@ -67,6 +70,8 @@ class AmpecoProvider(ResourceProvider):
         return REGISTRY[self.kind]
 
     def configure(self, req: ConfigureRequest) -> None:
+        from pulumi_ampeco._engine import session
+
         session.configure({key: req.config.get(key) for key in session.CONFIG_KEYS})
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
@@ -92,20 +97,28 @@ class AmpecoProvider(ResourceProvider):
         )
 
     def create(self, props: dict[str, Any]) -> CreateResult:
+        from pulumi_ampeco._engine import operations, session
+
         object_id, outs = self._call("create", lambda: operations.create(self.spec, session.client(), props))
         return CreateResult(object_id, outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        from pulumi_ampeco._engine import operations, session
+
         outs = self._call("read", lambda: operations.read(self.spec, session.client(), id_, props))
         if outs is None:
             return ReadResult(None, {})  # gone: the engine drops it from state
         return ReadResult(id_, outs, refreshed_inputs(self.spec, outs))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        from pulumi_ampeco._engine import operations, session
+
         outs = self._call("update", lambda: operations.update(self.spec, session.client(), id_, olds, news))
         return UpdateResult(outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
+        from pulumi_ampeco._engine import operations, session
+
         self._call("delete", lambda: operations.delete(self.spec, session.client(), id_, props))
 
     def _call(self, operation: str, fn: Callable[[], T]) -> T:
@@ -114,3 +127,5 @@ class AmpecoProvider(ResourceProvider):
         except ApiError as exc:
             # A short traceback: the engine shows it whole, and our frames help nobody.
             raise exc.with_context(self.kind, operation).with_traceback(None) from None
+        except AmpecoError as exc:  # AlreadyExistsError, AdoptError, ConfigurationError: their message says it all
+            raise exc.with_traceback(None) from None

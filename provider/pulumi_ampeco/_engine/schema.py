@@ -111,6 +111,11 @@ class ModelMeta:
         """Fields a user may set (everything but server-computed ones)."""
         return [f for f in self.fields.values() if not f.computed]
 
+    @functools.cached_property
+    def path_param_names(self) -> tuple[str, ...]:
+        """The PathParam fields (parent ids in the URL); asked on every call, so worked out once."""
+        return tuple(f.name for f in self.fields.values() if f.path_param)
+
 
 def _unwrap(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
     """(is a list, nested model type) of an annotation such as ``list[Translation] | None``."""

@@ -25,8 +25,7 @@ def declared(inputs: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def path_params(spec: ResourceSpec, values: Mapping[str, Any]) -> dict[str, Any]:
-    meta = model_meta(spec.model)
-    return {f.name: values[f.name] for f in meta.fields.values() if f.path_param and f.name in values}
+    return {name: values[name] for name in model_meta(spec.model).path_param_names if name in values}
 
 
 def shape_of(value: Any) -> Shape:

@@ -13,6 +13,20 @@ Layers, each only looking down: ``AmpecoClient`` (``_client.py``) over ``RetryTr
 This package imports neither pulumi nor anything of pulumi_ampeco but its errors.
 """
 
+import sys
+
+if "httpx" not in sys.modules and "httpx._main" not in sys.modules:
+    # httpx imports its command-line client (click, rich, pygments: ~55 ms, more than the rest of
+    # httpx) whenever those happen to be installed (encode/httpx#3547). We never run it: a None
+    # entry makes that import fail, which httpx handles with a stub `httpx.main`. The entry is
+    # removed right after, so a later `import httpx._main` works as usual.
+    sys.modules["httpx._main"] = None  # type: ignore[assignment]
+    try:
+        import httpx  # noqa: F401
+    finally:
+        if sys.modules.get("httpx._main", 0) is None:
+            del sys.modules["httpx._main"]
+
 from pulumi_ampeco.client._auth import BearerAuth
 from pulumi_ampeco.client._client import AmpecoClient
 from pulumi_ampeco.client._config import (

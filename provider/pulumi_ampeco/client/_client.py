@@ -8,6 +8,8 @@ exception escapes it.
 from __future__ import annotations
 
 import json
+import logging
+import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from types import TracebackType
@@ -49,12 +51,16 @@ from pulumi_ampeco.client._transport import (
 )
 from pulumi_ampeco.errors import AmbiguousWriteError, ApiTransportError
 
+log = logging.getLogger("pulumi_ampeco.client")
+
 if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = ["AmpecoClient"]
 
 _USER_AGENT = "pulumi-ampeco"
+_PLAIN_PATH = re.compile(r"/[A-Za-z0-9/._~-]*")
+"""A path of unreserved characters only: valid as it is, and quoting would not change it."""
 
 
 class AmpecoClient:
@@ -139,12 +145,20 @@ class AmpecoClient:
         return self.update(path, body, method="PUT", include=include)
 
     def delete(self, path: str) -> None:
-        """DELETE an object. 200/202/204 with any body is success.
+        """DELETE an object. A 2xx with an empty or JSON body is success.
 
         A 404 after an earlier attempt of this same call was sent but its response was lost is
-        also success: that attempt did the delete. Any other 404 raises NotFoundError.
+        also success: that attempt did the delete. Any other 404 raises NotFoundError. A 2xx whose
+        body is not JSON (a proxy's page) is not the API's answer: DELETE is idempotent, so the
+        tenant is asked once more, and a 404 then means the first one did reach it.
         """
-        self._call("DELETE", path, allow_gone_after_retry=True)
+        response = self._call("DELETE", path, allow_gone_after_retry=True)
+        if response.content.strip() and not _is_json(response.content):
+            log.warning("DELETE %s answered %s with a non-JSON body; asking the tenant again",
+                        path, response.status_code)
+            again = self._call("DELETE", path, allow_gone_after_retry=True, gone_is_done=True)
+            if again.content.strip() and not _is_json(again.content):
+                raise malformed_response("DELETE", path, again, "an empty or JSON body", redact=self._redact)
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -180,15 +194,18 @@ class AmpecoClient:
     def _url(self, path: str) -> httpx.URL:
         """The absolute URL of an API path; only paths (never URLs) are accepted, so the token
         is sent to the tenant and nowhere else."""
-        if not isinstance(path, str) or not path.startswith("/") or path.startswith("//") \
-                or "?" in path or "#" in path or any(ch.isspace() for ch in path):
-            raise ValueError(f"path must be an absolute API path like /public-api/resources/..., got {path!r}")
-        quoted = quote(path.lstrip("/"), safe="/:@!$&'()*+,;=-._~%")
+        if isinstance(path, str) and _PLAIN_PATH.fullmatch(path) and not path.startswith("//"):
+            quoted = path[1:]  # the usual case: nothing to check further, nothing to quote
+        else:
+            if not isinstance(path, str) or not path.startswith("/") or path.startswith("//") \
+                    or "?" in path or "#" in path or any(ch.isspace() for ch in path):
+                raise ValueError(f"path must be an absolute API path like /public-api/resources/..., got {path!r}")
+            quoted = quote(path.lstrip("/"), safe="/:@!$&'()*+,;=-._~%")
         return self._base.copy_with(raw_path=self._base.raw_path + quoted.encode("ascii"))
 
     def _call(self, method: str, path: str, *, params: QueryParams | None = None,
               body: Mapping[str, object] | None = None, url: httpx.URL | None = None,
-              allow_gone_after_retry: bool = False) -> httpx.Response:
+              allow_gone_after_retry: bool = False, gone_is_done: bool = False) -> httpx.Response:
         """One logical call: the response on success, else the mapped error (raised)."""
         if self._closed:
             raise RuntimeError("this AmpecoClient is closed")
@@ -208,6 +225,8 @@ class AmpecoClient:
                                           method=method, path=path) from None
             raise ApiTransportError(detail, method=method, path=path) from None
         if response.is_success:  # any 2xx; for DELETE the body is ignored
+            return response
+        if gone_is_done and response.status_code == 404:
             return response
         if (allow_gone_after_retry and response.status_code == 404
                 and response.extensions.get(MAYBE_APPLIED) and response.extensions.get(ATTEMPTS, 1) > 1):
@@ -244,3 +263,11 @@ class AmpecoClient:
             if nxt is None:
                 return
             url = nxt
+
+
+def _is_json(content: bytes) -> bool:
+    try:
+        json.loads(content)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return True

@@ -63,7 +63,9 @@ DEFAULT_MAX_TOTAL_SECONDS = 60.0    # no new attempt starts (and no wait begins)
 DEFAULT_BACKOFF_BASE = 0.25         # first backoff ceiling; doubles per retry ("full jitter")
 DEFAULT_BACKOFF_CAP = 8.0           # ceiling of any backoff wait
 DEFAULT_RETRY_AFTER_CAP = 30.0      # a server's Retry-After is honoured up to this
-RETRYABLE_STATUSES = frozenset({429, 502, 503, 504})  # POST: only 429 (rejected before work)
+# 500 too: GET/PUT/PATCH/DELETE are idempotent, and a tenant's transient 500 would otherwise fail the
+# whole run. POST: only 429 (rejected before work); a POST 5xx is ambiguous (AmbiguousWriteError).
+RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 # --- connection pool and paging -----------------------------------------------------------
 DEFAULT_MAX_CONNECTIONS = 10
@@ -109,7 +111,7 @@ def _no_sleep(seconds: float) -> None:
 class RetryPolicy:
     """Which failures are tried again, how long to wait in between, and when to stop.
 
-    Retried, for GET, PUT, PATCH and DELETE: statuses 429, 502, 503 and 504; connection
+    Retried, for GET, PUT, PATCH and DELETE: statuses 429, 500, 502, 503 and 504; connection
     failures (connect error or timeout, pool timeout, read timeout, reset, a server that hung up).
     A POST is retried only when it surely never reached the server: connect error or timeout,
     pool timeout, or a 429. Any other POST failure may have created the object and is raised as

@@ -67,7 +67,7 @@ def _maybe_sent(exc: httpx.TransportError) -> bool:
 
 
 def classify_status(method: str, status: int) -> Outcome:
-    """Retry 429/502/503/504 for idempotent methods; for POST only 429 (refused before work)."""
+    """Retry 429/500/502/503/504 for idempotent methods; for POST only 429 (refused before work)."""
     if status not in RETRYABLE_STATUSES:
         return Outcome.DONE
     if method.upper() == "POST" and status != 429:
