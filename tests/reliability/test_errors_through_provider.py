@@ -1,0 +1,238 @@
+"""Bad days seen through the real provider process: a wrong token, an unreachable tenant, bodies
+that are not the API's. Each gives one clear error (the last line the engine shows), never a
+retry storm, and never a traceback through the client or httpx.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pulumi_ampeco as ampeco
+import pytest
+from _harness import DeploymentError, Engine, ProviderError, ProviderProcess, serialize_provider
+from _reliability_kit import Admin, declared_objects
+from ampeco_emulator import EmulatorServer
+from pulumi_ampeco._engine.provider import AmpecoProvider
+
+WRONG_TOKEN = "wrong-token-4d1e8a"
+ITEM = r"/id-tags/v2\.0/\d+$"
+
+
+def one_tag() -> None:
+    ampeco.IdTag("card", id_tag_uid="04AB0001", status="enabled", type="rfid")
+
+
+def three_objects() -> None:
+    ampeco.IdTag("card", id_tag_uid="04AB0001", status="enabled", type="rfid")
+    ampeco.Tariff("tariff", name="Standard", type="free")
+    ampeco.Location("site", name=[{"locale": "en", "translation": "Depot"}],
+                    address=[{"locale": "en", "translation": "1 Main St"}], country="BG",
+                    geoposition={"latitude": 42.69, "longitude": 23.32}, external_id="depot")
+
+
+def only_error(failed: pytest.ExceptionInfo[DeploymentError]) -> str:
+    errors = failed.value.errors
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def closed_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])  # closed when the block ends: connections are refused
+
+
+URN = "urn:pulumi:dev::reliability::pulumi-python:dynamic/ampeco:IdTag::card"
+TAG_ARGS = {"id_tag_uid": "04AB0001", "status": "enabled", "type": "rfid"}
+
+
+def checked_tag(process: ProviderProcess, config: dict[str, str]) -> dict[str, Any]:
+    """Configure + Check of an IdTag over gRPC, as the engine sends them; the checked inputs."""
+    process.configure(config, secret_keys=["ampeco:apiToken"])
+    inputs, failures = process.check(URN, {}, {"__provider": serialize_provider(AmpecoProvider("IdTag")),
+                                               **TAG_ARGS})
+    assert failures == []
+    return inputs
+
+
+def failed_create(process: ProviderProcess, config: dict[str, str]) -> ProviderError:
+    inputs = checked_tag(process, config)
+    with pytest.raises(ProviderError) as failed:
+        process.create(URN, inputs)
+    return failed.value
+
+
+def assert_short_traceback(error: ProviderError) -> None:
+    """What the engine prints: the SDK's frames and the provider's entry point, then one line.
+    No frame of the client, of the engine's operations or of httpx, and no chained exception."""
+    assert "pulumi_ampeco/client" not in error.details
+    assert "_engine/operations.py" not in error.details
+    assert "site-packages/httpx" not in error.details
+    assert "During handling" not in error.details and "direct cause" not in error.details
+    assert error.details.count("Traceback (most recent call last)") == 1
+    assert error.details.strip().splitlines()[-1].strip() == error.message
+
+
+# --- wrong token --------------------------------------------------------------------------------
+
+
+def test_wrong_token_fails_the_create_with_one_request_and_one_authentication_error(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    engine = fresh_engine(**{"ampeco:apiToken": WRONG_TOKEN})
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(one_tag)
+    message = only_error(failed)
+    assert "AuthenticationError: IdTag create failed: POST /public-api/resources/id-tags/v2.0 -> 401" in message
+    assert WRONG_TOKEN not in message
+    assert [(r["method"], r["status"]) for r in admin.requests()] == [("POST", 401)]
+
+
+def test_wrong_token_fails_a_refresh_with_one_request_per_resource_and_no_retry(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    good = fresh_engine()
+    good.up(three_objects)
+    admin.clear_log()
+    bad = fresh_engine(**{"ampeco:apiToken": WRONG_TOKEN})
+    bad.state = dict(good.state)
+    with pytest.raises(DeploymentError) as failed:
+        bad.refresh()
+    assert len(failed.value.errors) == 3
+    assert all("AuthenticationError" in e and "read failed" in e and "401" in e for e in failed.value.errors)
+    assert [r["status"] for r in admin.requests()] == [401, 401, 401]
+
+
+def test_wrong_token_error_traceback_is_one_line_deep(tenant: EmulatorServer) -> None:
+    with ProviderProcess(project="reliability") as process:
+        error = failed_create(process, {"ampeco:tenantUrl": tenant.url, "ampeco:apiToken": WRONG_TOKEN})
+    assert error.message.startswith("pulumi_ampeco.errors.AuthenticationError: IdTag create failed")
+    assert_short_traceback(error)
+    assert WRONG_TOKEN not in error.details
+
+
+# --- unreachable tenant -------------------------------------------------------------------------
+
+
+def test_unreachable_tenant_fails_naming_the_url_after_the_configured_attempts(
+        fresh_engine: Callable[..., Engine]) -> None:
+    url = f"http://127.0.0.1:{closed_port()}"
+    engine = fresh_engine(**{"ampeco:tenantUrl": url, "ampeco:maxAttempts": "3",
+                             "ampeco:retryBackoffSeconds": "0.01"})
+    started = time.monotonic()
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(one_tag)
+    elapsed = time.monotonic() - started
+    message = only_error(failed)
+    assert f"no response from {url} after 3 attempts" in message
+    assert "ApiTransportError: IdTag create failed" in message and "tenant URL is right and reachable" in message
+    assert elapsed < 5
+
+
+def test_unreachable_tenant_with_default_retry_settings_gives_up_within_seconds(
+        fresh_engine: Callable[..., Engine]) -> None:
+    url = f"http://127.0.0.1:{closed_port()}"
+    engine = fresh_engine(**{"ampeco:tenantUrl": url})
+    started = time.monotonic()
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(one_tag)
+    elapsed = time.monotonic() - started
+    assert f"no response from {url} after 5 attempts" in only_error(failed)
+    assert elapsed < 0.25 + 0.5 + 1 + 2 + 3  # the capped backoffs, plus slack for the engine
+
+
+def test_unreachable_tenant_error_traceback_is_one_line_deep() -> None:
+    url = f"http://127.0.0.1:{closed_port()}"
+    with ProviderProcess(project="reliability") as process:
+        error = failed_create(process, {"ampeco:tenantUrl": url, "ampeco:apiToken": "tok-unreachable",
+                                        "ampeco:retryBackoffSeconds": "0.01"})
+    assert error.message.startswith("pulumi_ampeco.errors.ApiTransportError: IdTag create failed")
+    assert url in error.message
+    assert_short_traceback(error)
+
+
+# --- responses that are not the API's ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fault", ["non_json", "no_envelope"])
+def test_malformed_read_response_gives_a_clear_malformed_response_error(
+        fault: str, fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    engine = fresh_engine(**{"ampeco:retryBackoffSeconds": "0.01"})
+    engine.up(one_tag)
+    admin.faults({"fault": fault, "methods": ["GET"], "path": ITEM})
+    with pytest.raises(DeploymentError) as failed:
+        engine.refresh()
+    message = only_error(failed)
+    assert "MalformedResponseError: IdTag read failed: GET /public-api/resources/id-tags/v2.0/" in message
+    assert 'expected a JSON object with a "data" object' in message
+    assert "Traceback" not in message
+    assert engine.resource("card").id  # the failed refresh kept the resource in state
+
+
+@pytest.mark.parametrize("fault", ["non_json", "no_envelope"])
+def test_malformed_read_response_traceback_is_one_line_deep(fault: str, tenant: EmulatorServer,
+                                                            admin: Admin) -> None:
+    config = {"ampeco:tenantUrl": tenant.url, "ampeco:apiToken": tenant.token}
+    with ProviderProcess(project="reliability") as process:
+        created = process.create(URN, checked_tag(process, config))
+        admin.faults({"fault": fault, "methods": ["GET"]})
+        with pytest.raises(ProviderError) as failed:
+            process.read(URN, created.id, created.outputs)
+    assert failed.value.message.startswith("pulumi_ampeco.errors.MalformedResponseError: IdTag read failed")
+    assert_short_traceback(failed.value)
+
+
+def test_create_answered_by_proxy_pages_only_fails_clearly_and_leaves_nothing(tenant: EmulatorServer,
+                                                                            admin: Admin) -> None:
+    config = {"ampeco:tenantUrl": tenant.url, "ampeco:apiToken": tenant.token}
+    admin.faults({"fault": "non_json", "methods": ["POST"]})
+    with ProviderProcess(project="reliability") as process:
+        error = failed_create(process, config)
+    assert error.message.startswith("pulumi_ampeco.errors.MalformedResponseError: IdTag create failed: POST")
+    assert "3 POSTs failed" in error.message and "so none was created" in error.message
+    assert "expected a JSON object" in error.message
+    assert_short_traceback(error)
+    assert admin.state()["id_tags"] == []
+
+
+@pytest.mark.parametrize("fault", ["non_json", "no_envelope"])
+def test_create_answered_with_a_malformed_body_makes_exactly_one_object(
+        fault: str, fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    engine = fresh_engine(**{"ampeco:retryBackoffSeconds": "0.01"})
+    admin.faults({"fault": fault, "methods": ["POST"], "times": 1})
+    plan = engine.up(three_objects)
+    assert plan.ops() == {"create": 3}
+    objects = declared_objects(admin.state())
+    assert {k: len(v) for k, v in objects.items() if v} == {"id_tags": 1, "tariffs": 1, "locations": 1}
+    assert engine.up(three_objects).changes() == []
+
+
+def test_update_answered_without_envelope_fails_clearly_and_the_next_up_converges(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    engine = fresh_engine(**{"ampeco:retryBackoffSeconds": "0.01"})
+    engine.up(one_tag)
+
+    def relabelled() -> None:
+        ampeco.IdTag("card", id_tag_uid="04AB0001", status="enabled", type="rfid", id_label="Fleet 7")
+
+    admin.faults({"fault": "no_envelope", "methods": ["PATCH"], "times": 1})
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(relabelled)
+    assert "MalformedResponseError: IdTag update failed: PATCH" in only_error(failed)
+    assert engine.up(relabelled).step("card").op == "update"  # sent again: PATCH is idempotent
+    assert engine.up(relabelled).changes() == []
+    [tag] = admin.state()["id_tags"]
+    assert tag["idLabel"] == "Fleet 7"
+
+
+def test_delete_answered_by_a_proxy_page_does_not_leave_the_object_behind(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    engine = fresh_engine()
+    engine.up(one_tag)
+    admin.faults({"fault": "non_json", "methods": ["DELETE"], "times": 1})
+    try:
+        engine.destroy()
+    except DeploymentError:
+        engine.destroy()
+    assert admin.state()["id_tags"] == []
