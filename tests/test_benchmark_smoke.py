@@ -1,0 +1,30 @@
+"""The benchmark still runs: `tests/benchmarks/run.py --quick` prints its table, and the API calls it
+counts per operation are the minimum. No timing is asserted here (see docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+RUN = Path(__file__).parent / "benchmarks" / "run.py"
+
+
+def test_quick_benchmark_prints_the_table_and_counts_the_minimum_api_calls(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    done = subprocess.run([sys.executable, str(RUN), "--quick", "--json", str(out)],
+                          check=False, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    table = done.stdout
+    assert "| # | Measure" in table
+    for item in "123456":
+        assert f"\n| {item} |" in table, f"item {item} missing from the table"
+    data = json.loads(out.read_text())
+    counts, minimum = data["item3"]["counts"], data["item3"]["minimum"]
+    assert set(counts) >= {"IdTag", "Location", "ChargingZone", "ChargePoint", "Evse", "Connector", "Tariff",
+                           "TariffGroup"}
+    assert counts == minimum
+    assert data["item1"]["requests_per_op"] == 1.0
+    pages, expected = data["item6"]["pages"]["export"], data["item6"]["expected_pages"]
+    assert {kind: pages.get(kind, 0) for kind in expected} == expected
