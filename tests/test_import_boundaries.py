@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pulumi_ampeco
 import pytest
+from pulumi_ampeco._engine.kinds import KINDS
 
 PACKAGE = Path(pulumi_ampeco.__file__).parent
 
@@ -53,3 +54,56 @@ def test_importing_the_package_does_not_load_cli_or_emulator_libraries() -> None
     loaded = top_level(loaded_after("import pulumi_ampeco"))
     assert not loaded & {"starlette", "uvicorn", "ampeco_emulator"}
     assert "pulumi_ampeco.cli" not in loaded_after("import pulumi_ampeco")
+
+
+PROGRAM = """
+import pulumi
+
+registered = []
+
+
+class Mocks(pulumi.runtime.Mocks):
+    def new_resource(self, args):
+        registered.append((args.typ, sorted(k for k, v in args.inputs.items() if v is not None)))
+        return f"{args.name}-id", dict(args.inputs)
+
+    def call(self, args):
+        return {}, None
+
+
+pulumi.runtime.set_mocks(Mocks(), preview=False)
+import pulumi_ampeco as ampeco
+
+
+@pulumi.runtime.test
+def program():
+    site = ampeco.Location("site", name=[{"locale": "en", "translation": "Depot"}], country="BG")
+    ampeco.ChargingZone("zone", location_id=site.id, name="Staff", status="enabled")
+    day = ampeco.Tariff("day", name="Standard", type="energy")
+    group = ampeco.TariffGroup("group", name="Public", tariff_ids=[day.id])
+    cp = ampeco.ChargePoint("cp", name="CP 1", type="public", status="enabled", location_id=site.id,
+                            communication_mode="direct_ocpp", pin="1234")
+    evse = ampeco.Evse("evse", charge_point_id=cp.id, network_id="1", tariff_group_id=group.id)
+    ampeco.Connector("plug", charge_point_id=cp.id, evse_id=evse.id, type="type2")
+    tag = ampeco.IdTag("tag", id_tag_uid="04A1", status="enabled", type="rfid")
+    return pulumi.Output.all(cp.pin, tag.id_tag_uid)
+
+
+program()
+print(json.dumps({"modules": sorted(sys.modules), "registered": registered}))
+"""
+
+
+def test_a_program_constructing_every_resource_loads_neither_pydantic_nor_the_specs() -> None:
+    # The program pays only for pulumi: field names come from constants in the generated modules,
+    # and AmpecoProvider checks its kind against a plain tuple (pulumi_ampeco._engine.kinds).
+    code = "import sys, json\n" + PROGRAM
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    loaded = set(result["modules"])
+    assert sorted(typ for typ, _ in result["registered"]) == [
+        f"pulumi-python:dynamic/ampeco:{kind}" for kind in sorted(KINDS)
+    ]
+    assert "pydantic" not in top_level(loaded)
+    assert not {m for m in loaded if m == "pulumi_ampeco.specs" or m.startswith("pulumi_ampeco.specs.")}
+    assert not loaded & {"pulumi_ampeco._engine.schema", "pulumi_ampeco._engine.check", "httpx"}

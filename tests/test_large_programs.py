@@ -5,9 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pulumi
-import pytest
-
 import pulumi_ampeco as ampeco
+import pytest
 
 
 class _Mocks(pulumi.runtime.Mocks):

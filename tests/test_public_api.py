@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import importlib
 
 import dill
 import pulumi_ampeco as ampeco
 import pytest
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi_ampeco import _codegen
+from pulumi_ampeco._engine.kinds import KINDS
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._engine.schema import model_meta
 from pulumi_ampeco.specs import REGISTRY
@@ -32,6 +34,9 @@ def test_resource_args_and_outputs_mirror_the_spec(kind: str) -> None:
         assert required == f.required, f.name
     outputs = set(getattr(ampeco, kind).__annotations__)
     assert {f.name for f in meta.fields.values()} | {"adopt_id"} <= outputs
+    module = importlib.import_module(getattr(ampeco, kind).__module__)
+    assert module._OUTPUTS == tuple(meta.fields)
+    assert module._SECRET_OUTPUTS == tuple(f.name for f in meta.fields.values() if f.secret)
 
 
 def test_generated_surface_and_reference_pages_are_fresh() -> None:
@@ -47,6 +52,11 @@ def test_pickled_provider_is_a_small_stable_reference(kind: str) -> None:
     assert b"pulumi_ampeco._engine.provider" in raw and b"AmpecoProvider" in raw
     restored = dill.loads(raw)
     assert vars(restored) == {"kind": kind}
+
+
+def test_provider_kinds_are_the_registry() -> None:
+    # AmpecoProvider checks kinds against KINDS so that a program need not import the specs.
+    assert KINDS == tuple(sorted(REGISTRY))
 
 
 def test_unknown_kind_is_refused() -> None:

@@ -4,6 +4,7 @@
     python -m pulumi_ampeco._codegen --check  # exit 1 if any is stale (the test suite runs this)
 
 Generated: ``pulumi_ampeco/<module>.py`` (Args, ArgsDict, resource class with typed outputs),
+``pulumi_ampeco/_engine/kinds.py`` (the kinds the pickled provider accepts),
 ``pulumi_ampeco/types.py`` (nested argument shapes) and ``examples/resources/<module>/README.md``.
 """
 
@@ -130,6 +131,10 @@ def render_resource(spec: ResourceSpec) -> str:
         else:
             lines.append("from pulumi_ampeco.types import (\n" + "".join(f"    {n},\n" for n in names) + ")\n")
     lines.append(f'\n__all__ = ["{cls}", "{cls}Args", "{cls}ArgsDict"]\n')
+    lines.append("\n# Every output (passed as None unless given) and the secret ones: `_surface` takes them from\n"
+                 "# here, so a program that constructs resources loads neither pydantic nor the specs.\n")
+    lines.append(_tuple("_OUTPUTS", list(meta.fields)))
+    lines.append(_tuple("_SECRET_OUTPUTS", [f.name for f in meta.fields.values() if f.secret]))
 
     lines.append(f"\n\nclass {cls}ArgsDict(TypedDict, total=False):\n")
     lines.append(f'    """Arguments of {cls} as a dict (keys as in {cls}Args)."""\n\n')
@@ -172,11 +177,19 @@ def render_resource(spec: ResourceSpec) -> str:
     lines.append("        kwargs = {\n")
     lines += [f'            "{f.name}": {f.name},\n' for f in [*args]]
     lines.append('            "adopt_id": adopt_id,\n        }\n')
-    lines.append(f'        props = resource_props("{cls}", args, kwargs)\n')
+    lines.append("        props = resource_props(args, kwargs, _OUTPUTS)\n")
     lines.append("        with sdk_pickler_restored():\n")
-    lines.append(f'            super().__init__(AmpecoProvider("{cls}"), resource_name, props, resource_options("{cls}", opts))\n')
+    lines.append(f'            super().__init__(AmpecoProvider("{cls}"), resource_name, props,\n'
+                 "                             resource_options(opts, _SECRET_OUTPUTS))\n")
     text = "".join(lines)
     return text.replace("@IMPORTS@\n", _imports(text.split("__all__", 1)[1]) + "\n")
+
+
+def _tuple(name: str, items: list[str]) -> str:
+    """``name: tuple[str, ...] = (...)``, one item a line."""
+    if not items:
+        return f"{name}: tuple[str, ...] = ()\n"
+    return f"{name}: tuple[str, ...] = (\n" + "".join(f'    "{item}",\n' for item in items) + ")\n"
 
 
 def _imports(body: str) -> str:
@@ -256,8 +269,18 @@ def _example(spec: ResourceSpec) -> str:
     return _EXAMPLES.get(spec.kind, "")
 
 
+def render_kinds() -> str:
+    body = "".join(f'    "{kind}",\n' for kind in sorted(REGISTRY))
+    return (HEADER.format(source="specs/__init__.py (REGISTRY)")
+            + '"""The resource kinds ``AmpecoProvider`` accepts, without importing the specs.\n\n'
+            "A Pulumi program constructs an ``AmpecoProvider`` per resource but never calls it; checking the\n"
+            "kind against this tuple instead of ``specs.REGISTRY`` keeps pydantic and the spec models out of\n"
+            'the program.\n"""\n\nfrom __future__ import annotations\n\n'
+            f"KINDS: tuple[str, ...] = (\n{body})\n")
+
+
 def generated_files() -> dict[Path, str]:
-    files = {PACKAGE / "types.py": render_types()}
+    files = {PACKAGE / "types.py": render_types(), PACKAGE / "_engine" / "kinds.py": render_kinds()}
     for spec in REGISTRY.values():
         files[PACKAGE / f"{spec.module}.py"] = render_resource(spec)
         files[REPO / "examples" / "resources" / spec.module / "README.md"] = render_reference(spec)

@@ -10,13 +10,14 @@ from typing import Any
 
 import pulumi
 
-from pulumi_ampeco._engine.schema import model_meta
-from pulumi_ampeco.specs import REGISTRY
-
 ADOPT_ID = "adopt_id"
 
+# The generated modules pass their field names in (`_OUTPUTS`, `_SECRET_OUTPUTS`, written by
+# `_codegen` from the specs): a program that constructs resources loads neither pydantic nor the
+# spec models (tests/test_import_boundaries.py).
 
-def resource_props(kind: str, args: object | None, kwargs: dict[str, Any]) -> dict[str, Any]:
+
+def resource_props(args: object | None, kwargs: dict[str, Any], outputs: tuple[str, ...]) -> dict[str, Any]:
     """The props dict for ``dynamic.Resource``: declared arguments, then every output as None.
 
     An Args object and keyword arguments may be combined; keywords win. Outputs must be present
@@ -26,18 +27,20 @@ def resource_props(kind: str, args: object | None, kwargs: dict[str, Any]) -> di
     if args is not None:
         props.update({f.name: getattr(args, f.name) for f in dataclasses.fields(args)})  # type: ignore[arg-type]
     props.update({k: v for k, v in kwargs.items() if v is not None})
-    for name in model_meta(REGISTRY[kind].model).fields:
+    for name in outputs:
         props.setdefault(name, None)
     props.setdefault(ADOPT_ID, None)
     return props
 
 
-def resource_options(kind: str, opts: pulumi.ResourceOptions | None) -> pulumi.ResourceOptions:
+def resource_options(
+    opts: pulumi.ResourceOptions | None, secret_outputs: tuple[str, ...]
+) -> pulumi.ResourceOptions:
     """Mark outputs holding secrets (a charge point's pin, network password) as secret."""
-    secret = [f.name for f in model_meta(REGISTRY[kind].model).fields.values() if f.secret]
-    if not secret:
+    if not secret_outputs:
         return opts or pulumi.ResourceOptions()
-    return pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(additional_secret_outputs=secret))
+    secret = pulumi.ResourceOptions(additional_secret_outputs=list(secret_outputs))
+    return pulumi.ResourceOptions.merge(opts, secret)
 
 
 @contextlib.contextmanager

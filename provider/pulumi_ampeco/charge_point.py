@@ -22,6 +22,52 @@ from pulumi_ampeco.types import (
 
 __all__ = ["ChargePoint", "ChargePointArgs", "ChargePointArgsDict"]
 
+# Every output (passed as None unless given) and the secret ones: `_surface` takes them from
+# here, so a program that constructs resources loads neither pydantic nor the specs.
+_OUTPUTS: tuple[str, ...] = (
+    "name",
+    "type",
+    "status",
+    "communication_mode",
+    "location_id",
+    "charging_zone_id",
+    "pin",
+    "ocpp_connected_charge_point_id",
+    "external_id",
+    "network",
+    "network_type",
+    "electricity_rate_id",
+    "subscription",
+    "managed_by_operator",
+    "capabilities",
+    "auto_start_without_authorization",
+    "disable_auto_start_emulation",
+    "security",
+    "model_id",
+    "enable_auto_fault_recovery",
+    "user",
+    "partner",
+    "utility_id",
+    "tags",
+    "sharing_code",
+    "enabled_randomised_delay",
+    "notice_id",
+    "uses_renewable_energy",
+    "integrated_at",
+    "manufactured_at",
+    "network_status",
+    "hardware_status",
+    "vendor_error_code",
+    "roaming_operator_id",
+    "created_at",
+    "first_contact_at",
+    "last_updated_at",
+)
+_SECRET_OUTPUTS: tuple[str, ...] = (
+    "pin",
+    "network",
+)
+
 
 class ChargePointArgsDict(TypedDict, total=False):
     """Arguments of ChargePoint as a dict (keys as in ChargePointArgs)."""
@@ -312,6 +358,7 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
             "manufactured_at": manufactured_at,
             "adopt_id": adopt_id,
         }
-        props = resource_props("ChargePoint", args, kwargs)
+        props = resource_props(args, kwargs, _OUTPUTS)
         with sdk_pickler_restored():
-            super().__init__(AmpecoProvider("ChargePoint"), resource_name, props, resource_options("ChargePoint", opts))
+            super().__init__(AmpecoProvider("ChargePoint"), resource_name, props,
+                             resource_options(opts, _SECRET_OUTPUTS))

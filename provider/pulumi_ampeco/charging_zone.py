@@ -15,6 +15,16 @@ from pulumi_ampeco.types import ChargingZoneAdditionalInfoArgsDict
 
 __all__ = ["ChargingZone", "ChargingZoneArgs", "ChargingZoneArgsDict"]
 
+# Every output (passed as None unless given) and the secret ones: `_surface` takes them from
+# here, so a program that constructs resources loads neither pydantic nor the specs.
+_OUTPUTS: tuple[str, ...] = (
+    "location_id",
+    "name",
+    "status",
+    "additional_info",
+)
+_SECRET_OUTPUTS: tuple[str, ...] = ()
+
 
 class ChargingZoneArgsDict(TypedDict, total=False):
     """Arguments of ChargingZone as a dict (keys as in ChargingZoneArgs)."""
@@ -83,6 +93,7 @@ class ChargingZone(pulumi.dynamic.Resource, module="ampeco", name="ChargingZone"
             "additional_info": additional_info,
             "adopt_id": adopt_id,
         }
-        props = resource_props("ChargingZone", args, kwargs)
+        props = resource_props(args, kwargs, _OUTPUTS)
         with sdk_pickler_restored():
-            super().__init__(AmpecoProvider("ChargingZone"), resource_name, props, resource_options("ChargingZone", opts))
+            super().__init__(AmpecoProvider("ChargingZone"), resource_name, props,
+                             resource_options(opts, _SECRET_OUTPUTS))

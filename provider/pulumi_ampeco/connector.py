@@ -14,6 +14,17 @@ from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler
 
 __all__ = ["Connector", "ConnectorArgs", "ConnectorArgsDict"]
 
+# Every output (passed as None unless given) and the secret ones: `_surface` takes them from
+# here, so a program that constructs resources loads neither pydantic nor the specs.
+_OUTPUTS: tuple[str, ...] = (
+    "charge_point_id",
+    "evse_id",
+    "type",
+    "format",
+    "status",
+)
+_SECRET_OUTPUTS: tuple[str, ...] = ()
+
 
 class ConnectorArgsDict(TypedDict, total=False):
     """Arguments of Connector as a dict (keys as in ConnectorArgs)."""
@@ -90,6 +101,7 @@ class Connector(pulumi.dynamic.Resource, module="ampeco", name="Connector"):
             "status": status,
             "adopt_id": adopt_id,
         }
-        props = resource_props("Connector", args, kwargs)
+        props = resource_props(args, kwargs, _OUTPUTS)
         with sdk_pickler_restored():
-            super().__init__(AmpecoProvider("Connector"), resource_name, props, resource_options("Connector", opts))
+            super().__init__(AmpecoProvider("Connector"), resource_name, props,
+                             resource_options(opts, _SECRET_OUTPUTS))

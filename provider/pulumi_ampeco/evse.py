@@ -15,6 +15,28 @@ from pulumi_ampeco.types import EvsePowerOptionsArgsDict
 
 __all__ = ["Evse", "EvseArgs", "EvseArgsDict"]
 
+# Every output (passed as None unless given) and the secret ones: `_surface` takes them from
+# here, so a program that constructs resources loads neither pydantic nor the specs.
+_OUTPUTS: tuple[str, ...] = (
+    "charge_point_id",
+    "network_id",
+    "physical_reference",
+    "current_type",
+    "status",
+    "label",
+    "mid_meter_certification_end_year",
+    "tariff_group_id",
+    "allows_reservation",
+    "booking_enabled",
+    "power_options",
+    "external_id",
+    "hardware_status",
+    "roaming_operator_id",
+    "created_at",
+    "last_updated_at",
+)
+_SECRET_OUTPUTS: tuple[str, ...] = ()
+
 
 class EvseArgsDict(TypedDict, total=False):
     """Arguments of Evse as a dict (keys as in EvseArgs)."""
@@ -155,6 +177,7 @@ class Evse(pulumi.dynamic.Resource, module="ampeco", name="Evse"):
             "external_id": external_id,
             "adopt_id": adopt_id,
         }
-        props = resource_props("Evse", args, kwargs)
+        props = resource_props(args, kwargs, _OUTPUTS)
         with sdk_pickler_restored():
-            super().__init__(AmpecoProvider("Evse"), resource_name, props, resource_options("Evse", opts))
+            super().__init__(AmpecoProvider("Evse"), resource_name, props,
+                             resource_options(opts, _SECRET_OUTPUTS))

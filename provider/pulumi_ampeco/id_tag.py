@@ -14,6 +14,24 @@ from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler
 
 __all__ = ["IdTag", "IdTagArgs", "IdTagArgsDict"]
 
+# Every output (passed as None unless given) and the secret ones: `_surface` takes them from
+# here, so a program that constructs resources loads neither pydantic nor the specs.
+_OUTPUTS: tuple[str, ...] = (
+    "id_tag_uid",
+    "status",
+    "type",
+    "id_label",
+    "expire_at",
+    "vehicle_type",
+    "payment_method_id",
+    "user_id",
+    "external_id",
+    "partner_id",
+    "created_at",
+    "last_updated_at",
+)
+_SECRET_OUTPUTS: tuple[str, ...] = ()
+
 
 class IdTagArgsDict(TypedDict, total=False):
     """Arguments of IdTag as a dict (keys as in IdTagArgs)."""
@@ -133,6 +151,7 @@ class IdTag(pulumi.dynamic.Resource, module="ampeco", name="IdTag"):
             "partner_id": partner_id,
             "adopt_id": adopt_id,
         }
-        props = resource_props("IdTag", args, kwargs)
+        props = resource_props(args, kwargs, _OUTPUTS)
         with sdk_pickler_restored():
-            super().__init__(AmpecoProvider("IdTag"), resource_name, props, resource_options("IdTag", opts))
+            super().__init__(AmpecoProvider("IdTag"), resource_name, props,
+                             resource_options(opts, _SECRET_OUTPUTS))

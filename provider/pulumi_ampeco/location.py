@@ -20,6 +20,31 @@ from pulumi_ampeco.types import (
 
 __all__ = ["Location", "LocationArgs", "LocationArgsDict"]
 
+# Every output (passed as None unless given) and the secret ones: `_surface` takes them from
+# here, so a program that constructs resources loads neither pydantic nor the specs.
+_OUTPUTS: tuple[str, ...] = (
+    "name",
+    "address",
+    "country",
+    "geoposition",
+    "short_description",
+    "description",
+    "additional_description",
+    "street_address",
+    "city",
+    "region",
+    "state",
+    "post_code",
+    "working_hours",
+    "timezone",
+    "external_id",
+    "roaming_operator_id",
+    "tags",
+    "status",
+    "last_updated_at",
+)
+_SECRET_OUTPUTS: tuple[str, ...] = ()
+
 
 class LocationArgsDict(TypedDict, total=False):
     """Arguments of Location as a dict (keys as in LocationArgs)."""
@@ -195,6 +220,7 @@ class Location(pulumi.dynamic.Resource, module="ampeco", name="Location"):
             "tags": tags,
             "adopt_id": adopt_id,
         }
-        props = resource_props("Location", args, kwargs)
+        props = resource_props(args, kwargs, _OUTPUTS)
         with sdk_pickler_restored():
-            super().__init__(AmpecoProvider("Location"), resource_name, props, resource_options("Location", opts))
+            super().__init__(AmpecoProvider("Location"), resource_name, props,
+                             resource_options(opts, _SECRET_OUTPUTS))

@@ -21,6 +21,24 @@ from pulumi_ampeco.types import (
 
 __all__ = ["Tariff", "TariffArgs", "TariffArgsDict"]
 
+# Every output (passed as None unless given) and the secret ones: `_surface` takes them from
+# here, so a program that constructs resources loads neither pydantic nor the specs.
+_OUTPUTS: tuple[str, ...] = (
+    "name",
+    "type",
+    "day_tariff_start",
+    "night_tariff_start",
+    "pricing",
+    "stop_session",
+    "restrictions",
+    "partner",
+    "display",
+    "integration_id",
+    "currency",
+    "last_updated_at",
+)
+_SECRET_OUTPUTS: tuple[str, ...] = ()
+
 
 class TariffArgsDict(TypedDict, total=False):
     """Arguments of Tariff as a dict (keys as in TariffArgs)."""
@@ -140,6 +158,7 @@ class Tariff(pulumi.dynamic.Resource, module="ampeco", name="Tariff"):
             "integration_id": integration_id,
             "adopt_id": adopt_id,
         }
-        props = resource_props("Tariff", args, kwargs)
+        props = resource_props(args, kwargs, _OUTPUTS)
         with sdk_pickler_restored():
-            super().__init__(AmpecoProvider("Tariff"), resource_name, props, resource_options("Tariff", opts))
+            super().__init__(AmpecoProvider("Tariff"), resource_name, props,
+                             resource_options(opts, _SECRET_OUTPUTS))

@@ -15,6 +15,16 @@ from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler
 
 __all__ = ["TariffGroup", "TariffGroupArgs", "TariffGroupArgsDict"]
 
+# Every output (passed as None unless given) and the secret ones: `_surface` takes them from
+# here, so a program that constructs resources loads neither pydantic nor the specs.
+_OUTPUTS: tuple[str, ...] = (
+    "name",
+    "tariff_ids",
+    "partner_id",
+    "last_updated_at",
+)
+_SECRET_OUTPUTS: tuple[str, ...] = ()
+
 
 class TariffGroupArgsDict(TypedDict, total=False):
     """Arguments of TariffGroup as a dict (keys as in TariffGroupArgs)."""
@@ -76,6 +86,7 @@ class TariffGroup(pulumi.dynamic.Resource, module="ampeco", name="TariffGroup"):
             "partner_id": partner_id,
             "adopt_id": adopt_id,
         }
-        props = resource_props("TariffGroup", args, kwargs)
+        props = resource_props(args, kwargs, _OUTPUTS)
         with sdk_pickler_restored():
-            super().__init__(AmpecoProvider("TariffGroup"), resource_name, props, resource_options("TariffGroup", opts))
+            super().__init__(AmpecoProvider("TariffGroup"), resource_name, props,
+                             resource_options(opts, _SECRET_OUTPUTS))

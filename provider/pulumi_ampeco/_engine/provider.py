@@ -12,7 +12,7 @@ Clients, config and caches live in ``session``, inside the provider process.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pulumi.dynamic import (
     CheckFailure,
@@ -25,24 +25,18 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from pulumi_ampeco._engine.check import check_inputs
-from pulumi_ampeco._engine.diff import compare
-from pulumi_ampeco._engine.state import (
-    declared,
-    live_values,
-    path_params,
-    previously_managed,
-    refreshed_inputs,
-)
+from pulumi_ampeco._engine.kinds import KINDS
 from pulumi_ampeco.errors import AmpecoError, ApiError
-from pulumi_ampeco.specs import REGISTRY
-from pulumi_ampeco.specs._base import ResourceSpec
+
+if TYPE_CHECKING:
+    from pulumi_ampeco.specs._base import ResourceSpec
 
 T = TypeVar("T")
 
-# `operations` and `session` (and with them httpx) are imported on first use, inside the methods
-# that call the API: a Pulumi program constructs providers but never calls them, and a provider
-# process that only checks and diffs (a no-op preview) never needs them either.
+# Everything else is imported on first use, inside the methods: a Pulumi program constructs
+# providers but never calls them, so it loads neither pydantic nor the specs (`check`, `diff`,
+# `state`, `specs`); and a provider process that only checks and diffs (a no-op preview) never
+# needs `operations` and `session` (and with them httpx).
 
 
 class AmpecoProvider(ResourceProvider):
@@ -52,7 +46,7 @@ class AmpecoProvider(ResourceProvider):
 
     def __init__(self, kind: str) -> None:
         super().__init__()
-        if kind not in REGISTRY:
+        if kind not in KINDS:
             raise ValueError(f"unknown AMPECO resource kind {kind!r}")
         self.kind = kind
 
@@ -67,6 +61,8 @@ class AmpecoProvider(ResourceProvider):
 
     @property
     def spec(self) -> ResourceSpec:
+        from pulumi_ampeco.specs import REGISTRY
+
         return REGISTRY[self.kind]
 
     def configure(self, req: ConfigureRequest) -> None:
@@ -75,10 +71,15 @@ class AmpecoProvider(ResourceProvider):
         session.configure({key: req.config.get(key) for key in session.CONFIG_KEYS})
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        from pulumi_ampeco._engine.check import check_inputs
+
         inputs, failures = check_inputs(self.spec, news)
         return CheckResult(inputs, [CheckFailure(f.property, f.reason) for f in failures])
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        from pulumi_ampeco._engine.diff import compare
+        from pulumi_ampeco._engine.state import declared, live_values, path_params, previously_managed
+
         spec = self.spec
         desired = declared(news)
         changes = compare(spec, desired, live_values(olds), previously_managed(olds))
@@ -104,6 +105,7 @@ class AmpecoProvider(ResourceProvider):
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         from pulumi_ampeco._engine import operations, session
+        from pulumi_ampeco._engine.state import refreshed_inputs
 
         outs = self._call("read", lambda: operations.read(self.spec, session.client(), id_, props))
         if outs is None:
