@@ -250,3 +250,78 @@ def test_dump_writes_a_file_that_loads_back_to_the_same_tree(tmp_path: Path) -> 
 
     assert yaml.safe_load(text) == data
     assert list(load(path).objects) == list(load(copy.deepcopy(data)).objects)
+
+
+# --- the C (libyaml) emitter, used when it writes the same text as the pure-Python one ----------
+
+_LIBYAML = pytest.mark.skipif(not getattr(__import__("yaml"), "__with_libyaml__", False), reason="no libyaml")
+
+
+def _both(data: dict[Any, Any]) -> tuple[str, str]:
+    from pulumi_ampeco.spec_file import _dump_body, _dumper
+
+    return _dump_body(data, _dumper(pure=False)), _dump_body(data, _dumper(pure=True))
+
+
+@_LIBYAML
+def test_c_emitter_writes_the_same_text_as_the_pure_one_for_a_spec() -> None:
+    import yaml
+    from pulumi_ampeco.spec_file import _dumper
+
+    assert issubclass(_dumper(pure=False), yaml.CSafeDumper)
+    data: dict[Any, Any] = network()
+    data["tariffs"]["night"].update(day_tariff_start="07:00", night_tariff_start="22:00")
+    data["locations"]["depot"].update(
+        name=[*en("Depot Sofia"), {"locale": "bg", "translation": "Депо София"}, {"locale": "zh", "translation": "中"}],
+        description=en("Line one\nline two:  indented\n"), detailed_description=en("a\r\nb\tc"),
+        extra={"yes": "no", "on": "1.0", "#x": " lead", "tail ": "- x", "k" * 122: "'q' \"d\"", "é" * 61: "x" * 1500})
+    c_text, pure_text = _both(data)
+    assert c_text == pure_text
+    assert "night_tariff_start: '22:00'" in c_text
+    assert dump(data, header="h") == "# h\n" + pure_text
+
+
+@_LIBYAML
+@pytest.mark.parametrize("data", [
+    {"name": "Fast charger 🔌"}, {"name": "a\x85b"}, {"name": "a\u2028b"}, {"name": "ends\n\n"}, {"name": "\n"},
+    {"name": "word " * 300 + "\x00"}, {"name": "x" * 1501}, {"": 1}, {"k" * 123: 1}, {"Ж" * 62: 1}, {"a\rb": 1},
+], ids=["emoji", "nel", "line-separator", "kept-block", "newline", "control", "long", "empty-key", "long-key",
+        "long-key-bytes", "cr-key"])
+def test_strings_the_c_emitter_writes_differently_are_written_by_the_pure_one(data: dict[Any, Any]) -> None:
+    from pulumi_ampeco.spec_file import _dump_body, _dumper, _NeedsPureEmitter
+
+    with pytest.raises(_NeedsPureEmitter):
+        _dump_body(data, _dumper(pure=False))
+    assert dump(data) == _dump_body(data, _dumper(pure=True))
+
+
+# --- cost ------------------------------------------------------------------------------------
+
+
+def test_resolving_references_costs_the_same_per_object_however_many_there_are(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every charge point refers to the location; resolving must not look at every object each time."""
+    from pulumi_ampeco import spec_file
+
+    calls = 0
+    real_path = spec_file._path
+
+    def counting_path(*parts: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real_path(*parts)
+
+    monkeypatch.setattr(spec_file, "_path", counting_path)
+
+    def cost(n: int) -> int:
+        nonlocal calls
+        data = network()
+        data["charge_points"] = {f"cp-{i}": {"name": f"CP {i}", "type": "public", "status": "enabled",
+                                              "location": "depot", "charging_zone": "staff"} for i in range(n)}
+        data["id_tags"] = {f"t-{i}": {"id_tag_uid": f"U{i}", "status": "enabled", "type": "rfid"} for i in range(n)}
+        calls = 0
+        parse(data)
+        return calls
+
+    small, large = cost(50), cost(200)
+    assert large - small == 3 * (cost(100) - small)  # linear: 150 more objects cost 3x what 50 more do

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pulumi_ampeco._engine.convert import to_python
-from pulumi_ampeco._engine.schema import FieldMeta, ModelMeta, model_meta
+from pulumi_ampeco._engine.schema import ModelMeta, model_meta
 from pulumi_ampeco.client import AmpecoClient
 from pulumi_ampeco.errors import AmpecoError
 from pulumi_ampeco.specs import REGISTRY
@@ -203,25 +203,50 @@ class _SecretSlot:
     path: str
 
 
-def _clean(fmeta: FieldMeta, value: Any, dotted: str) -> Any:
+@dataclass(frozen=True)
+class _Field:
+    """What exporting needs of a declared, settable field, worked out once per model."""
+
+    name: str
+    nested: ModelMeta | None
+    secret: bool
+    unset: tuple[Any, ...]
+    """Values equivalent to "not set" (``Equivalent`` values that include None), else empty."""
+    ignored_items: tuple[Any, ...]
+
+
+_FIELDS: dict[type, tuple[_Field, ...]] = {}
+
+
+def _settable(meta: ModelMeta) -> tuple[_Field, ...]:
+    """The model's fields that are neither computed nor path parameters, in declaration order."""
+    fields = _FIELDS.get(meta.model)
+    if fields is None:
+        fields = _FIELDS[meta.model] = tuple(
+            _Field(f.name, f.nested, f.secret, f.equivalents if None in f.equivalents else (), f.ignored_items)
+            for f in meta.fields.values() if not (f.computed or f.path_param))
+    return fields
+
+
+def _clean(fld: _Field, value: Any, dotted: str) -> Any:
     """The exported form of one field's value, or None to leave it out."""
     if value is None or value == [] or value == {}:
         return None
-    if fmeta.equivalents and None in fmeta.equivalents and value in fmeta.equivalents:
+    if fld.unset and value in fld.unset:
         return None  # equivalent to "not set"
-    if fmeta.nested is None and fmeta.secret:
+    if fld.nested is None and fld.secret:
         return _SecretSlot(dotted)
     if isinstance(value, float) and value.is_integer():
         return int(value)  # 90 and 90.0 are the same number (values that crossed protobuf are floats)
     if isinstance(value, list):
-        items = [_number(v) for v in value if v not in fmeta.ignored_items]
-        if fmeta.nested is not None:
-            items = [_arguments(fmeta.nested, v, dotted) if isinstance(v, Mapping) else v for v in items]
+        items = [_number(v) for v in value if v not in fld.ignored_items]
+        if fld.nested is not None:
+            items = [_arguments(fld.nested, v, dotted) if isinstance(v, Mapping) else v for v in items]
         return items or None
     if isinstance(value, Mapping):
-        if fmeta.nested is None:
+        if fld.nested is None:
             return {k: _number(v) for k, v in value.items() if v is not None} or None
-        return _arguments(fmeta.nested, value, dotted) or None
+        return _arguments(fld.nested, value, dotted) or None
     return value
 
 
@@ -232,12 +257,13 @@ def _number(value: Any) -> Any:
 def _arguments(meta: ModelMeta, values: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     """Declared, settable fields only, in declaration order, without empty values."""
     out: dict[str, Any] = {}
-    for fmeta in meta.fields.values():
-        if fmeta.computed or fmeta.path_param:
+    for fld in _settable(meta):
+        value = values.get(fld.name)
+        if value is None:
             continue
-        value = _clean(fmeta, values.get(fmeta.name), f"{prefix}.{fmeta.name}" if prefix else fmeta.name)
+        value = _clean(fld, value, f"{prefix}.{fld.name}" if prefix else fld.name)
         if value is not None:
-            out[fmeta.name] = value
+            out[fld.name] = value
     return out
 
 

@@ -68,6 +68,7 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -335,6 +336,8 @@ class _Parser:
         self.problems: list[Problem] = []
         self.objects: dict[str, SpecObject] = {}
         self.raw_refs: dict[str, dict[Ref, Any]] = {}
+        self._scopes: dict[str, list[str]] | None = None
+        """Scope (``charge_points``, ``locations.depot.charging_zones``) -> logical names in it."""
 
     def problem(self, obj: str | None, fld: str | None, reason: str) -> None:
         self.problems.append(Problem(obj, fld, reason))
@@ -352,8 +355,13 @@ class _Parser:
             if data.get(section.key) is not None:
                 self.section(section, data[section.key], (), None)
         self.resolve_refs()
+        # Fields already reported per object; check() adds problems only for the object it checks.
+        reported: dict[str, set[str]] = {}
+        for p in self.problems:
+            if p.obj is not None:
+                reported.setdefault(p.obj, set()).add((p.field or "").split(".")[0])
         for obj in self.objects.values():
-            self.check(obj)
+            self.check(obj, reported.get(obj.path, set()))
         return NetworkSpec(self.file, self.ordered())
 
     # structure ------------------------------------------------------------------------------
@@ -459,7 +467,6 @@ class _Parser:
     def target(self, obj: SpecObject, ref: Ref, name: str, raw: Mapping[Ref, Any]) -> str | None:
         if ref.within is None:
             candidate = _path(ref.target, name)
-            defined = [o.names[-1] for o in self.objects.values() if o.path == _path(ref.target, o.names[-1])]
             scope = ref.target
         else:
             owner = next((r for r in obj.section.refs if r.key == ref.within), None)
@@ -473,12 +480,20 @@ class _Parser:
                 return None  # the owner reference is reported on its own
             candidate = _path(base, ref.target, name)
             scope = _path(base, ref.target)
-            defined = [o.names[-1] for o in self.objects.values() if o.path == _path(scope, o.names[-1])]
         if candidate in self.objects:
             return candidate
-        listing = ", ".join(sorted(defined)) or "none"
+        listing = ", ".join(sorted(self.scopes().get(scope, ()))) or "none"
         self.problem(obj.path, ref.key, f"{name!r} is not defined in {scope} (defined: {listing})")
         return None
+
+    def scopes(self) -> dict[str, list[str]]:
+        """The names defined in each scope, built once (only needed to report an unknown name)."""
+        if self._scopes is None:
+            self._scopes = {}
+            for o in self.objects.values():
+                name = o.names[-1]  # o.path is `<scope>.<name>`
+                self._scopes.setdefault(o.path[:len(o.path) - len(name) - 1], []).append(name)
+        return self._scopes
 
     def check_cycles(self) -> None:
         reported: set[str] = set()
@@ -496,8 +511,12 @@ class _Parser:
 
     # per-field validation -------------------------------------------------------------------
 
-    def check(self, obj: SpecObject) -> None:
-        """The resource's own check on the arguments, with placeholders for what is not known yet."""
+    def check(self, obj: SpecObject, reported: set[str]) -> None:
+        """The resource's own check on the arguments, with placeholders for what is not known yet.
+
+        ``reported``: fields of ``obj`` already reported (a bad reference, a secret in clear), which
+        are not reported again.
+        """
         spec = obj.section.spec
         news: dict[str, Any] = dict(_placeholders(obj.args))
         for name in obj.parents:
@@ -509,8 +528,6 @@ class _Parser:
         if obj.adopt_id is not None:
             news[ADOPT_ID] = obj.adopt_id
         by_field = {r.field: r.key for r in obj.section.refs}
-        # Fields already reported (a bad reference, a secret in clear) are not reported again.
-        reported = {(p.field or "").split(".")[0] for p in self.problems if p.obj == obj.path}
         for failure in check_inputs(spec, news)[1]:
             top = failure.property.split(".")[0].split("[")[0]
             name = by_field[top] + failure.property[len(top):] if top in by_field else failure.property
@@ -602,22 +619,82 @@ def dump(data: Mapping[str, Any], *, header: str | None = None) -> str:
 
     ``header`` lines are written as ``#`` comments at the top.
     """
+    if not data:
+        body = "{}\n"
+    else:
+        try:
+            body = _dump_body(data, _dumper(pure=False))
+        except _NeedsPureEmitter:
+            body = _dump_body(data, _dumper(pure=True))
+    lines = [f"# {line}".rstrip() for line in (header or "").splitlines()]
+    return ("\n".join(lines) + "\n" if lines else "") + body
+
+
+# libyaml's emitter (yaml.CSafeDumper) is several times faster than PyYAML's pure-Python one but
+# does not write every string the same way: characters outside the Basic Multilingual Plane
+# (emoji) are escaped, NEL/LS/PS and a carriage return in a key are line breaks to it, a key of
+# 123-128 bytes or an empty one is written as a simple key, a literal block kept with `|+` at
+# the end ends the document with `...`, and a quoted scalar longer than the line width is folded
+# differently. The pure emitter's text is the format, so the C one is used only for documents
+# without such strings (every string is checked as it is represented); any other document is
+# written by the pure emitter. tests/test_spec_file.py checks both give the same text.
+_C_SAFE_TEXT = re.compile("[\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+_C_SAFE_LENGTH = 1500
+"""Longer strings could reach the line width (4096), where the two fold quoted scalars differently."""
+_C_SAFE_KEY = re.compile("[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+")
+
+
+class _NeedsPureEmitter(Exception):
+    """The document has a string the C emitter would write differently (see above)."""
+
+
+def _c_safe_text(value: str) -> bool:
+    if len(value) > _C_SAFE_LENGTH:
+        return False
+    if value.isascii() and value.isprintable():  # the common case, quickly: no control characters
+        return True
+    return _C_SAFE_TEXT.fullmatch(value) is not None and not value.endswith("\n\n") and value != "\n"
+
+
+def _c_safe_key(key: Any) -> bool:
+    if not isinstance(key, str):
+        return len(repr(key)) < 100  # a number or a boolean (nothing else is written)
+    # the pure emitter counts characters plus the 5 of `!!str`, the C one bytes without the tag
+    if key.isascii() and key.isprintable():
+        return 0 < len(key) <= 122
+    return _C_SAFE_KEY.fullmatch(key) is not None and len(key.encode("utf-8")) <= 122
+
+
+def _dump_body(data: Mapping[str, Any], dumper: type) -> str:
     import yaml
 
-    class _Dumper(yaml.SafeDumper):
-        pass
+    text: str = yaml.dump(dict(data), Dumper=dumper, sort_keys=False, default_flow_style=False,
+                          allow_unicode=True, width=4096, indent=2)
+    return text
+
+
+@functools.cache
+def _dumper(pure: bool) -> type:
+    """The spec's YAML dumper: libyaml's emitter when PyYAML has it (``yaml.CSafeDumper``) and
+    ``pure`` is false, else the pure-Python one."""
+    import yaml
+
+    c_base = None if pure else getattr(yaml, "CSafeDumper", None)
+    check = c_base is not None
 
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        if check and not _c_safe_text(value):
+            raise _NeedsPureEmitter
         style = "|" if "\n" in value else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     def represent_dict(dumper: yaml.SafeDumper, value: dict[Any, Any]) -> yaml.MappingNode:
+        if check and not all(_c_safe_key(k) for k in value):
+            raise _NeedsPureEmitter
         flow = _is_config_ref(value)  # secrets read as one line: `password: {config: cp-1-...}`
         return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
 
-    _Dumper.add_representer(str, represent_str)
-    _Dumper.add_representer(dict, represent_dict)
-    body = yaml.dump(dict(data), Dumper=_Dumper, sort_keys=False, default_flow_style=False,
-                     allow_unicode=True, width=4096, indent=2) if data else "{}\n"
-    lines = [f"# {line}".rstrip() for line in (header or "").splitlines()]
-    return ("\n".join(lines) + "\n" if lines else "") + body
+    dumper: type = type("_Dumper", (c_base or yaml.SafeDumper,), {})
+    dumper.add_representer(str, represent_str)  # type: ignore[attr-defined]
+    dumper.add_representer(dict, represent_dict)  # type: ignore[attr-defined]
+    return dumper
