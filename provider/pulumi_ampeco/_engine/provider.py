@@ -78,16 +78,12 @@ class AmpecoProvider(ResourceProvider):
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         from pulumi_ampeco._engine.diff import compare
-        from pulumi_ampeco._engine.state import declared, live_values, path_params, previously_managed
+        from pulumi_ampeco._engine.state import declared, live_values, previously_managed
 
         spec = self.spec
-        desired = declared(news)
-        changes = compare(spec, desired, live_values(olds), previously_managed(olds))
-        for name, value in path_params(spec, news).items():
-            old = olds.get(name)
-            if old is not None and str(old) != str(value) and name not in changes.replaces:
-                changes.replaces.append(name)
-        if not changes and not changes.replaces:
+        # Parent ids are declared arguments too: compare() sees a changed one and, as a PathParam, replaces.
+        changes = compare(spec, declared(news), live_values(olds), previously_managed(olds))
+        if not changes:
             return DiffResult(changes=False)
         # changes=None: the engine diffs old and new inputs itself, so `preview --diff`, `--json` and
         # replace_on_changes see which fields change; `replaces` still forces the replacement.
