@@ -1,12 +1,16 @@
-"""Shared fixtures: one emulator per test session on a free port (a real socket), reset before each test."""
+"""Shared fixtures: one emulator per test session on a free port (a real socket), reset before each test;
+the real Pulumi CLI and the virtualenv its programs run in, for the tests that go through it."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from _harness.real_cli import ROOT, RealEngine, cli_or_skip, program_venv
 from ampeco_emulator import EmulatorServer
 
 TEST_TOKEN = "test-token-5f2b9c1e"
@@ -35,3 +39,30 @@ def tenant(emulator: EmulatorServer) -> Iterator[EmulatorServer]:
     """The emulator, emptied (state, faults, request log) before the test."""
     httpx.post(f"{emulator.url}/_emulator/reset").raise_for_status()
     yield emulator
+
+
+@pytest.fixture(scope="session")
+def pulumi_cli() -> Path:
+    """The directory of the pinned `pulumi` (skips without it; fails where AMPECO_REQUIRE_REAL_ENGINE is set)."""
+    return cli_or_skip()
+
+
+@pytest.fixture(scope="session")
+def real_program_venv(pulumi_cli: Path) -> Path:
+    """A virtualenv with this checkout installed as a wheel: what real programs and their provider run in."""
+    return program_venv(ROOT / ".tools" / "e2e")
+
+
+@pytest.fixture
+def make_real_engine(pulumi_cli: Path, real_program_venv: Path, tenant: EmulatorServer,
+                     tmp_path: Path) -> Callable[..., RealEngine]:
+    """A new Pulumi project + stack on the real CLI, configured for the emulated tenant."""
+    made = 0
+
+    def make(**kwargs: Any) -> RealEngine:
+        nonlocal made
+        made += 1
+        settings = {"tenant_url": tenant.url, "token": tenant.token, **kwargs}
+        return RealEngine(pulumi_cli, real_program_venv, tmp_path / f"real-{made}", **settings)
+
+    return make

@@ -545,6 +545,8 @@ class _Run:
 class Engine:
     """Preview/up/refresh/destroy of a program against a provider process, with state in memory.
 
+    ``_harness.real_cli.RealEngine`` has the same interface, backed by the real CLI.
+
     ``config`` is the stack config ("ns:key" -> string): the program sees it through
     ``pulumi.Config`` (set with ``pulumi.runtime.config.set_all_config`` inside the program's
     context; ``set_mocks`` alone does not set config) and the provider gets it via ``Configure``
@@ -573,6 +575,8 @@ class Engine:
         self._lock = threading.Lock()
         self.history: list[Plan] = []
         self.pending_deletes: list[StateEntry] = []  # originals of create-before-delete replacements
+
+    kind = "harness"
 
     # state helpers ---------------------------------------------------------------------------
 
@@ -614,6 +618,10 @@ class Engine:
         if len(found) != 1:
             raise KeyError(f"{len(found)} resources named {name!r} in state")
         return found[0]
+
+    def forget(self, name: str) -> None:
+        """Drop a resource from state, leaving the object on the tenant (``pulumi state delete``)."""
+        self._drop(self.resource(name).urn)
 
     def urn(self, type_: str, name: str, parent_type: str = "") -> str:
         qualified = f"{parent_type}${type_}" if parent_type else type_

@@ -303,18 +303,11 @@ class ProviderProcess:
         random_seed: bytes = b"",
     ) -> CheckResult:
         name, typ = self._name_type(urn)
-        resp = self._call(
-            "Check",
-            provider_pb2.CheckRequest(
-                urn=urn,
-                name=name,
-                type=typ,
-                olds=to_struct(dict(olds or {})),
-                news=to_struct(dict(news)),
-                old_outputs=to_struct(dict(old_outputs or {})),
-                randomSeed=random_seed or os.urandom(32),
-            ),
-        )
+        fields = {"urn": urn, "name": name, "type": typ, "olds": to_struct(dict(olds or {})),
+                  "news": to_struct(dict(news)), "randomSeed": random_seed or os.urandom(32)}
+        if "old_outputs" in provider_pb2.CheckRequest.DESCRIPTOR.fields_by_name:
+            fields["old_outputs"] = to_struct(dict(old_outputs or {}))  # protocol >= 3.26x; the pinned engine's has none
+        resp = self._call("Check", provider_pb2.CheckRequest(**fields))
         failures = [(f.property, f.reason) for f in resp.failures]
         return CheckResult(from_struct(resp.inputs), failures)
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import runpy
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +14,8 @@ import pytest
 from _harness import Engine, ProviderProcess
 from ampeco_emulator import EmulatorServer
 
-QUICKSTART = Path(__file__).resolve().parents[2] / "examples" / "quickstart" / "__main__.py"
+ROOT = Path(__file__).resolve().parents[2]
+QUICKSTART = ROOT / "examples" / "quickstart" / "__main__.py"
 
 
 @pytest.fixture
@@ -43,15 +47,32 @@ def test_quickstart_preview_up_no_op_up_and_destroy(engine: Engine, tenant: Emul
     assert all(v == [] for v in state.values() if isinstance(v, list))
 
 
-def test_demo_without_pulumi_cli_stops_with_one_line_on_how_to_get_it(tmp_path: Path) -> None:
+def _bare_machine(tmp_path: Path) -> dict[str, str]:
+    """No pulumi and no Go on PATH, and no CLI built: a contributor's fresh laptop."""
     import os
-    import subprocess
-    import sys
 
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    for tool in ("bash", "sh", "sed", "dirname", "basename", "env", "make", "cat"):
+        found = shutil.which(tool)
+        if found:
+            (bare / tool).symlink_to(found)
+    return {**os.environ, "PATH": str(bare), "PULUMI_AMPECO_TOOLS": str(tmp_path / "no-tools")}
+
+
+def test_demo_without_pulumi_cli_stops_with_one_line_on_how_to_get_it(tmp_path: Path) -> None:
     demo = QUICKSTART.parent / "demo.py"
-    env = {**os.environ, "PATH": str(tmp_path)}  # no pulumi binary anywhere on PATH
-    result = subprocess.run([sys.executable, str(demo)], env=env, capture_output=True, text=True, timeout=60,
-                            check=False)
+    result = subprocess.run([sys.executable, str(demo)], env=_bare_machine(tmp_path), capture_output=True,
+                            text=True, timeout=60, check=False)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "Pulumi CLI" in lines[0] and "install" in lines[0]
+    assert len(lines) == 1 and "Pulumi CLI" in lines[0] and "install" in lines[0] and "make pulumi-cli" in lines[0]
+
+
+def test_make_demo_without_go_or_pulumi_says_so_before_installing_anything(tmp_path: Path) -> None:
+    result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "demo", "VENV=" + str(tmp_path / "venv")],
+                            env=_bare_machine(tmp_path), capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode != 0
+    assert not (tmp_path / "venv").exists()  # the check came first: no venv, no pip
+    lines = [line for line in result.stderr.strip().splitlines() if not line.startswith("make")]
+    assert len(lines) == 1 and "Pulumi CLI" in lines[0] and "Go" in lines[0]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
 from _harness import Engine, ProviderProcess
+from _harness.real_cli import RealEngine
 from ampeco_emulator import EmulatorServer
 
 from resources.tests_support import TenantApi
@@ -20,11 +21,15 @@ def provider_process() -> Iterator[ProviderProcess]:
         yield process
 
 
-@pytest.fixture
-def engine(provider_process: ProviderProcess, tenant: EmulatorServer) -> Engine:
+@pytest.fixture(params=["harness", pytest.param("real", marks=pytest.mark.slow)])
+def engine(request: pytest.FixtureRequest, tenant: EmulatorServer) -> Engine | RealEngine:
+    """The same test on both engines: the imitation (fast) and the real `pulumi` CLI (the judge)."""
+    if request.param == "real":
+        make: Callable[..., RealEngine] = request.getfixturevalue("make_real_engine")
+        return make(project="lifecycle")
+    process: ProviderProcess = request.getfixturevalue("provider_process")
     config = {"ampeco:tenantUrl": tenant.url, TOKEN_KEY: tenant.token}
-    return Engine(provider_process, project="lifecycle", stack="dev", config=config,
-                  secret_config_keys=(TOKEN_KEY,))
+    return Engine(process, project="lifecycle", stack="dev", config=config, secret_config_keys=(TOKEN_KEY,))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-tools="$root/.tools/pulumi"
+tools="${PULUMI_AMPECO_TOOLS:-$root/.tools/pulumi}"  # overridable for tests of a bare machine
 bin="$tools/bin"
 version=$(sed -n 's#^[[:space:]]*github.com/pulumi/pulumi/pkg/v3 \(v[0-9.]*\).*#\1#p' "$here/go.mod")
 [ -n "$version" ] || { echo "build.sh: no github.com/pulumi/pulumi/pkg/v3 version in $here/go.mod" >&2; exit 1; }
@@ -51,7 +51,7 @@ progress() {  # one line per 200 packages that `go build -v` names
     local n=0 line
     while IFS= read -r line; do
         n=$((n + 1))
-        case "$line" in *.go:*|*rror*) echo "$line" ;; esac  # compiler errors pass through
+        case "$line" in *" "*) echo "$line" ;; esac  # package paths have no spaces: anything else (errors) shows
         [ $((n % 200)) -ne 0 ] || echo "  $1: $n packages ($((SECONDS - start)) s)"
     done
     echo "  $1: $n packages ($((SECONDS - start)) s)"

@@ -1,0 +1,161 @@
+"""Sample arguments and programs for every resource: the one place tests take them from.
+
+Imports nothing but pulumi_ampeco, because the real engine runs these programs too: a test hands a
+:class:`Program` to either engine (``tests/_harness``'s imitation or the real CLI through
+``_harness.real_cli``), and the real one imports it by name inside its own program process.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pulumi_ampeco as ampeco
+
+
+def en(text: str) -> list[dict[str, str]]:
+    """A locale list with one English text, the API's shape for names and addresses."""
+    return [{"locale": "en", "translation": text}]
+
+
+LOCATION_ARGS: dict[str, Any] = {
+    "name": en("Depot"), "address": en("1 Main St"), "country": "BG", "city": "Sofia",
+    "geoposition": {"latitude": 42.69, "longitude": 23.32}, "external_id": "depot",
+}
+CHARGE_POINT_ARGS: dict[str, Any] = {
+    "name": "CP", "type": "public", "status": "enabled", "communication_mode": "direct_ocpp",
+    "tags": ["b", "a"], "capabilities": ["meter_values"],
+}
+EVSE_ARGS: dict[str, Any] = {
+    "network_id": "1", "physical_reference": "P-1", "current_type": "ac", "status": "enabled",
+    "label": "Left", "power_options": {"max_power": 22000, "phases": "three_phase"},
+}
+ID_TAG_ARGS: dict[str, Any] = {
+    "id_tag_uid": "04AA0001", "status": "enabled", "type": "rfid", "id_label": "Card 1", "payment_method_id": "auto",
+}
+TARIFF_ARGS: dict[str, Any] = {
+    "name": "Standard", "type": "duration+energy",
+    "pricing": {"price_per_kwh": 0.3, "price_period_in_minutes": 15, "price_per_period": 0.02},
+    "restrictions": {"start_date": "2027-01-01T00:00:00Z"},
+}
+
+
+# -- builders: one resource with sample arguments, overridable -------------------------------
+
+
+def location(resource_name: str = "site", **overrides: Any) -> ampeco.Location:
+    return ampeco.Location(resource_name, **{**LOCATION_ARGS, "external_id": f"ext-{resource_name}", **overrides})
+
+
+def charge_point(resource_name: str = "cp", site: ampeco.Location | None = None,
+                 **overrides: Any) -> ampeco.ChargePoint:
+    site = site or location()
+    args = {**CHARGE_POINT_ARGS, "location_id": site.id,
+            "network": {"id": f"NET-{resource_name}", "protocol": "ocpp 1.6"}}
+    return ampeco.ChargePoint(resource_name, **{**args, **overrides})
+
+
+def evse(resource_name: str = "evse", cp: ampeco.ChargePoint | None = None, **overrides: Any) -> ampeco.Evse:
+    cp = cp or charge_point()
+    return ampeco.Evse(resource_name, **{**EVSE_ARGS, "charge_point_id": cp.id, **overrides})
+
+
+# -- one program per kind: declares "subject" (plus the parents it needs) ---------------------
+# `extra` are the subject's arguments on top of the sample ones; a few keys choose a parent
+# (site/cp/evse: "a" or "b") or an order, so that a test can move the subject or reorder it.
+
+
+def id_tag_subject(extra: dict[str, Any]) -> None:
+    ampeco.IdTag("subject", **{**ID_TAG_ARGS, **extra})
+
+
+def location_subject(extra: dict[str, Any]) -> None:
+    ampeco.Location("subject", **{**LOCATION_ARGS, "working_hours": {"is_always_open": True}, **extra})
+
+
+def charging_zone_subject(extra: dict[str, Any]) -> None:
+    sites = {"a": location("site-a"), "b": location("site-b")}
+    parent = sites[extra.pop("site", "a")]
+    ampeco.ChargingZone("subject", **{"location_id": parent.id, "name": "Staff", "status": "enabled", **extra})
+
+
+def charge_point_subject(extra: dict[str, Any]) -> None:
+    charge_point("subject", **extra)
+
+
+def evse_subject(extra: dict[str, Any]) -> None:
+    site = location()
+    cps = {"a": charge_point("cp-a", site=site), "b": charge_point("cp-b", site=site)}
+    group = ampeco.TariffGroup("group", name="Group")
+    evse("subject", cp=cps[extra.pop("cp", "a")], tariff_group_id=group.id, **extra)
+
+
+def connector_subject(extra: dict[str, Any]) -> None:
+    cp = charge_point("cp")
+    evses = {"a": evse("evse-a", cp=cp), "b": evse("evse-b", cp=cp, network_id="2", physical_reference="P-2")}
+    ampeco.Connector("subject", **{"charge_point_id": cp.id, "evse_id": evses[extra.pop("evse", "a")].id,
+                                   "type": "type2", "format": "socket", "status": "enabled", **extra})
+
+
+def tariff_subject(extra: dict[str, Any]) -> None:
+    ampeco.Tariff("subject", **{**TARIFF_ARGS, **extra})
+
+
+def tariff_group_subject(extra: dict[str, Any]) -> None:
+    t1 = ampeco.Tariff("t1", name="T1", type="free")
+    t2 = ampeco.Tariff("t2", name="T2", type="flat rate", pricing={"price_per_session": 2})
+    order = extra.pop("order", "12")
+    ids = [t1.id, t2.id] if order == "12" else [t2.id, t1.id]
+    ampeco.TariffGroup("subject", **{"name": "Public", "tariff_ids": ids, **extra})
+
+
+def nothing(_extra: dict[str, Any]) -> None:
+    """The empty program: everything in state is deleted."""
+
+
+# -- programs both engines can run ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Program:
+    """A module-level function and its JSON-able argument: callable here, importable by name there.
+
+    The imitation engine calls it; the real engine writes ``{"ref": ..., "extra": ...}`` into the
+    project and its ``__main__.py`` calls :func:`run_program` on it.
+    """
+
+    function: Callable[[dict[str, Any]], None]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.function.__module__}:{self.function.__qualname__}"
+
+    def __call__(self) -> None:
+        self.function(dict(self.extra))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ref": self.ref, "extra": self.extra}
+
+
+def run_program(spec: dict[str, Any]) -> None:
+    """What the real engine's ``__main__.py`` does with a :meth:`Program.to_json`."""
+    module, _, name = spec["ref"].partition(":")
+    function = getattr(importlib.import_module(module), name)
+    function(dict(spec["extra"]))
+
+
+def run_file(extra: dict[str, Any]) -> None:
+    """Run a program file (an example's ``__main__.py``) as the language host would."""
+    import runpy
+
+    runpy.run_path(extra["path"], run_name="__main__")
+
+
+def exported_location(_extra: dict[str, Any]) -> None:
+    """A location whose id is a stack output."""
+    import pulumi
+
+    pulumi.export("site", location().id)
