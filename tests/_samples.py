@@ -159,3 +159,13 @@ def exported_location(_extra: dict[str, Any]) -> None:
     import pulumi
 
     pulumi.export("site", location().id)
+
+
+def tariff_group_with_unknown_tariff(_extra: dict[str, Any]) -> None:
+    """Valid at check (ids are positive integers), refused by the API: 422, no such tariff."""
+    ampeco.TariffGroup("broken-group", name="Broken", tariff_ids=[987654])
+
+
+def personal_charge_point(_extra: dict[str, Any]) -> None:
+    """A charge point with a secret-bearing field (its PIN)."""
+    charge_point("home", type="personal", pin="1234")

@@ -38,6 +38,10 @@ _HOW_TO = {
 }
 _ENV = {TENANT_URL_KEY: TENANT_URL_ENV, API_TOKEN_KEY: API_TOKEN_ENV}
 
+TOKEN_HINT = (f"the API token comes from the secret stack config {API_TOKEN_KEY} "
+              f"(`{_HOW_TO[API_TOKEN_KEY]}`), else the environment variable {API_TOKEN_ENV}")
+"""What a person needs to know after a 401: where the token that was refused came from."""
+
 
 def _from_config(config: Mapping[str, str] | None, key: str) -> str | None:
     """The value under ``ampeco:x`` (or Pulumi's internal ``ampeco:config:x``), if non-empty."""

@@ -52,6 +52,14 @@ __all__ = [
 class AmpecoError(Exception):
     """Base class of every error the package raises on purpose."""
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__module__ == __name__:
+            cls.__module__ = "pulumi_ampeco"  # the public path, which one-line error messages show
+
+
+AmpecoError.__module__ = "pulumi_ampeco"
+
 
 class ConfigurationError(AmpecoError):
     """The tenant URL or API token is missing or malformed."""

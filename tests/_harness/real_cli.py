@@ -45,6 +45,20 @@ def _ours(type_: str) -> bool:
     return not type_.startswith(_NOT_OURS)
 
 
+_SECRET_SIG = "4dabf18193072939515e22adb298388d"  # Pulumi's marker of a secret value in a deployment
+
+
+def reveal(value: Any) -> Any:
+    """A ``stack export --show-secrets`` value with its secrets unwrapped (``{sig, plaintext}`` -> value)."""
+    if isinstance(value, dict):
+        if value.get(_SECRET_SIG) == "1b47061264138c4ac30d75fd1eb44270" and "plaintext" in value:
+            return reveal(json.loads(value["plaintext"]))
+        return {k: reveal(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [reveal(v) for v in value]
+    return value
+
+
 def _name(urn: str) -> str:
     return urn.rsplit("::", 1)[-1]
 
@@ -292,8 +306,8 @@ class RealEngine:
             deployment = self.export(show_secrets=True).get("deployment", {})
             self._state = {
                 r["urn"]: StateEntry(urn=r["urn"], type=r["type"], name=_name(r["urn"]), id=r.get("id", ""),
-                                     custom=r.get("custom", False), inputs=r.get("inputs", {}),
-                                     outputs=r.get("outputs", {}), dependencies=r.get("dependencies", []),
+                                     custom=r.get("custom", False), inputs=reveal(r.get("inputs", {})),
+                                     outputs=reveal(r.get("outputs", {})), dependencies=r.get("dependencies", []),
                                      parent=r.get("parent", ""))
                 for r in deployment.get("resources") or [] if _ours(r["type"])
             }

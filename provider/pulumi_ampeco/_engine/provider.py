@@ -11,6 +11,8 @@ Clients, config and caches live in ``session``, inside the provider process.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,12 +28,15 @@ from pulumi.dynamic import (
 )
 
 from pulumi_ampeco._engine.kinds import KINDS
-from pulumi_ampeco.errors import AmpecoError, ApiError
+from pulumi_ampeco.errors import AmpecoError, ApiError, AuthenticationError
 
 if TYPE_CHECKING:
     from pulumi_ampeco.specs._base import ResourceSpec
 
 T = TypeVar("T")
+
+TRACEBACKS_ENV = "AMPECO_TRACEBACKS"
+"""Set it (``AMPECO_TRACEBACKS=1 pulumi up``) to see the provider's full Python tracebacks."""
 
 # Everything else is imported on first use, inside the methods: a Pulumi program constructs
 # providers but never calls them, so it loads neither pydantic nor the specs (`check`, `diff`,
@@ -68,6 +73,11 @@ class AmpecoProvider(ResourceProvider):
     def configure(self, req: ConfigureRequest) -> None:
         from pulumi_ampeco._engine import session
 
+        # Only the provider process gets here. The SDK's server sends the engine
+        # traceback.format_exc() for every exception; with the limit at 0 that is one line, the
+        # message our errors are written to be read as.
+        if not os.environ.get(TRACEBACKS_ENV):
+            sys.tracebacklimit = 0
         session.configure({key: req.config.get(key) for key in session.CONFIG_KEYS})
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
@@ -123,6 +133,10 @@ class AmpecoProvider(ResourceProvider):
         try:
             return fn()
         except ApiError as exc:
+            if isinstance(exc, AuthenticationError):
+                from pulumi_ampeco.config import TOKEN_HINT
+
+                exc.detail = f"{exc.detail} ({TOKEN_HINT})"
             # A short traceback: the engine shows it whole, and our frames help nobody.
             raise exc.with_context(self.kind, operation).with_traceback(None) from None
         except AmpecoError as exc:  # AlreadyExistsError, AdoptError, ConfigurationError: their message says it all
