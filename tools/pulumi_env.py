@@ -43,7 +43,7 @@ def pinned_version() -> str:
 def cli_version(pulumi: Path) -> str | None:
     try:
         done = subprocess.run([str(pulumi), "version"], capture_output=True, text=True, timeout=30,
-                              env={**os.environ, "PULUMI_SKIP_UPDATE_CHECK": "true"})
+                              env={**os.environ, "PULUMI_SKIP_UPDATE_CHECK": "true"}, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return done.stdout.strip() if done.returncode == 0 else None

@@ -31,7 +31,7 @@ from .engine import DeploymentError, Plan, StateEntry, Step
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
 sys.path.insert(0, str(ROOT / "tools"))
-import pulumi_env  # noqa: E402
+import pulumi_env
 
 REQUIRE_ENV = "AMPECO_REQUIRE_REAL_ENGINE"
 """Set (by .ci/run) to make a missing CLI fail the real-engine tests instead of skipping them."""
