@@ -169,3 +169,34 @@ def tariff_group_with_unknown_tariff(_extra: dict[str, Any]) -> None:
 def personal_charge_point(_extra: dict[str, Any]) -> None:
     """A charge point with a secret-bearing field (its PIN)."""
     charge_point("home", type="personal", pin="1234")
+
+
+def mixed_changes(extra: dict[str, Any]) -> None:
+    """A small network; with ``after`` set: one update, one replacement, one delete, one create, and
+    (with ``adopt_id``) one adoption, the mix a reviewer meets in a pull request."""
+    after = bool(extra.get("after"))
+    site = location()
+    charge_point("cp-keep", site=site, name="Kept" if after else "Keep")
+    charge_point("cp-move", site=site, communication_mode="none" if after else "direct_ocpp")
+    ampeco.IdTag("card-a", **{**ID_TAG_ARGS, "id_tag_uid": "04MIX0A"})
+    if not after:
+        ampeco.IdTag("card-b", **{**ID_TAG_ARGS, "id_tag_uid": "04MIX0B"})
+    else:
+        ampeco.IdTag("card-c", **{**ID_TAG_ARGS, "id_tag_uid": "04MIX0C"})
+        if extra.get("adopt_id"):
+            ampeco.IdTag("card-d", adopt_id=extra["adopt_id"], **{**ID_TAG_ARGS, "id_tag_uid": "04MIX0D"})
+
+
+def network_spec(extra: dict[str, Any]) -> None:
+    """An ``ampeco.Network`` from a YAML spec file, its charge point ids exported."""
+    import pulumi
+
+    net = ampeco.Network("net", spec=extra["path"])
+    pulumi.export("charge_points", {name: cp.id for name, cp in net.charge_points.items()})
+
+
+def id_tag_with_import_option(extra: dict[str, Any]) -> None:
+    """The ``import_`` resource option, which dynamic providers cannot honour (pulumi/pulumi#16175)."""
+    import pulumi
+
+    ampeco.IdTag("imported", **ID_TAG_ARGS, opts=pulumi.ResourceOptions(import_=str(extra["id"])))

@@ -36,7 +36,16 @@ def resource_props(args: object | None, kwargs: dict[str, Any], outputs: tuple[s
 def resource_options(
     opts: pulumi.ResourceOptions | None, secret_outputs: tuple[str, ...]
 ) -> pulumi.ResourceOptions:
-    """Mark outputs holding secrets (a charge point's pin, network password) as secret."""
+    """Mark outputs holding secrets (a charge point's pin, network password) as secret.
+
+    Refuses ``import_`` at once, in the program: the engine's import step sends a dynamic provider
+    no state, so it would fail later with a KeyError traceback from the SDK (pulumi/pulumi#16175).
+    """
+    if opts is not None and opts.import_:
+        raise pulumi.RunError(
+            f"the import_ resource option cannot work with pulumi_ampeco resources (dynamic providers get no "
+            f"state to import with, pulumi/pulumi#16175): to take over object {opts.import_}, "
+            f"drop import_ and pass adopt_id={opts.import_} instead")
     if not secret_outputs:
         return opts or pulumi.ResourceOptions()
     secret = pulumi.ResourceOptions(additional_secret_outputs=list(secret_outputs))

@@ -1,0 +1,72 @@
+"""`pulumi preview --json` of real changes, as the GitOps workflow feeds it to `pulumi-ampeco summarize`.
+
+The same previews are kept as fixtures (tests/cli/fixtures/real_cli_*.json, made with
+:func:`real_previews`), so the summarize tests work on what the real CLI prints, without it; a test
+checks they still have the shape the pinned CLI prints.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pytest
+from _harness.real_cli import RealEngine
+from _samples import Program, id_tag_subject, mixed_changes
+from ampeco_emulator import EmulatorServer
+from click.testing import CliRunner
+from pulumi_ampeco.cli import main as cli
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).resolve().parents[1] / "cli" / "fixtures"
+
+
+def real_previews(engine: RealEngine, tenant: EmulatorServer) -> dict[str, str]:
+    """preview --json texts: a mixed change (update, replace, delete, create, adopt) and a failed check."""
+    engine.up(Program(mixed_changes))
+    created = httpx.post(f"{tenant.url}/public-api/resources/id-tags/v2.0",
+                         headers={"Authorization": f"Bearer {tenant.token}"},
+                         json={"idTagUid": "04MIX0D", "status": "enabled", "type": "rfid"})
+    created.raise_for_status()
+    adopt_id = created.json()["data"]["id"]
+    engine._program(Program(mixed_changes, {"after": True, "adopt_id": adopt_id}))
+    mixed = engine.cli("preview", "--json").stdout
+    engine._program(Program(id_tag_subject, {"type": "barcode"}))
+    failed = engine.cli("preview", "--json", check=False).stdout
+    return {"mixed_changes": mixed, "check_failure": failed}
+
+
+def _summarize(tmp_path: Path, text: str) -> tuple[int, str]:
+    path = tmp_path / "preview.json"
+    path.write_text(text)
+    result = CliRunner().invoke(cli, ["summarize", str(path)])
+    return result.exit_code, result.output
+
+
+def test_summary_of_a_real_preview_names_every_kind_of_change(
+        make_real_engine: Callable[..., RealEngine], tenant: EmulatorServer, tmp_path: Path) -> None:
+    previews = real_previews(make_real_engine(), tenant)
+    digest = json.loads(previews["mixed_changes"])
+    ops = {s["urn"].rsplit("::", 1)[1]: s["op"] for s in digest["steps"] if "ampeco" in s["urn"]}
+    assert ops == {"cp-keep": "update", "cp-move": "replace", "card-b": "delete", "card-c": "create",
+                   "card-d": "create"}
+    code, summary = _summarize(tmp_path, previews["mixed_changes"])
+    assert code == 0, summary
+    for name in ("cp-keep", "cp-move", "card-b", "card-c"):
+        assert name in summary
+    assert "communication_mode" in summary  # why cp-move is replaced
+
+
+def test_real_fixtures_are_what_the_cli_prints_today(make_real_engine: Callable[..., RealEngine],
+                                                     tenant: EmulatorServer) -> None:
+    """The kept fixtures have the shape the pinned CLI prints (same keys, same step ops)."""
+    previews = real_previews(make_real_engine(), tenant)
+    for name, text in previews.items():
+        kept = json.loads((FIXTURES / f"real_cli_{name}.json").read_text())
+        fresh = json.loads(text)
+        assert set(kept) == set(fresh), name
+        assert sorted(s["op"] for s in kept.get("steps", [])) == sorted(s["op"] for s in fresh.get("steps", [])), name
