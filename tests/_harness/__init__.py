@@ -27,7 +27,8 @@ What the harness does NOT model (so tests must not rely on it):
 * Registrations run with the SDK's real concurrency (executor threads), so providers see parallel
   calls, but there is no ``--parallel`` limit and no step ordering beyond the program's own
   dependencies. After the first failure, later registrations are refused ("not attempted").
-* Refresh reads sequentially and, unless ``refresh_calls_diff=True``, does not call Diff.
+* Refresh reads sequentially; like the engine it then asks Diff whether an unchanged program would
+  change anything (refreshed state as old, old inputs as new) and reports that, not raw output changes.
 * Component resources are recorded in state (for parent ordering) but never diffed.
 """
 

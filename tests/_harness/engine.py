@@ -562,7 +562,6 @@ class Engine:
         *,
         secret_config_keys: Iterable[str] = (),
         timeout: float = 120.0,
-        refresh_calls_diff: bool = False,
     ) -> None:
         self.provider = provider
         self.project = project
@@ -570,7 +569,6 @@ class Engine:
         self.config: dict[str, str] = dict(config or {})
         self.secret_config_keys = set(secret_config_keys)
         self.timeout = timeout
-        self.refresh_calls_diff = refresh_calls_diff
         self.state: dict[str, StateEntry] = {}
         self._lock = threading.Lock()
         self.history: list[Plan] = []
@@ -660,15 +658,24 @@ class Engine:
                     in_keys = {
                         p.split(".")[0].split("[")[0] for p in _diff_paths(entry.inputs, new_inputs, "")
                     }
-                    step.changed_keys = sorted(out_keys | in_keys)
                     step.detail = f"outputs: {sorted(out_keys)}; inputs: {sorted(in_keys)}"
                     step.id, step.outputs, step.inputs = result.id, result.outputs, new_inputs
+                    if entry.external:
+                        # External resources: the engine compares outputs only.
+                        step.changed_keys = sorted(out_keys)
+                    else:
+                        # As RefreshStep.Apply (pkg/resource/deploy/step.go): the change is what an `up` of
+                        # an unchanged program would do after this refresh, asked of the provider's Diff
+                        # with the refreshed state as "old" and the old inputs as "new", then inverted.
+                        step.diff = self.provider.diff(
+                            entry.urn, result.id, result.outputs, entry.inputs, new_inputs
+                        )
+                        if step.diff.changes == "unknown":
+                            step.changed_keys = engine_input_diff(new_inputs, entry.inputs)[0]
+                        elif step.diff.changes == "some":
+                            step.changed_keys = sorted(step.diff.changed_keys) or sorted(in_keys | out_keys)
                     if step.changed_keys or result.id != entry.id:
                         step.op = "refresh-changed"
-                        if self.refresh_calls_diff:
-                            step.diff = self.provider.diff(
-                                entry.urn, result.id, result.outputs, entry.inputs, new_inputs
-                            )
                     updated = copy.copy(entry)
                     updated.id, updated.outputs, updated.inputs = result.id, result.outputs, new_inputs
                     updated.secret_outputs = (

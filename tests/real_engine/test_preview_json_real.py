@@ -8,7 +8,6 @@ checks they still have the shape the pinned CLI prints.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
