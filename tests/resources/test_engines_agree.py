@@ -15,6 +15,7 @@ from _harness import Engine
 from _harness.real_cli import RealEngine
 from _samples import Program, nothing
 from ampeco_emulator import EmulatorServer
+
 from resources.test_lifecycle import CASES, IDS, Case, program_for, subject_path
 from resources.tests_support import TenantApi
 
