@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import dataclasses
 import importlib
+import inspect
+import pkgutil
 
 import dill
 import pulumi_ampeco as ampeco
@@ -14,13 +16,32 @@ from pulumi_ampeco import _codegen
 from pulumi_ampeco._engine.kinds import KINDS
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._engine.schema import model_meta
+from pulumi_ampeco.errors import AmpecoError
 from pulumi_ampeco.specs import REGISTRY
+
+PENDING_MOVES = {"pulumi_ampeco.summary.PreviewError"}
+"""Errors outside the tree that move with their module's own rework (the summary package)."""
 
 
 def test_all_is_sorted_and_every_name_exists() -> None:
     assert ampeco.__all__ == sorted(ampeco.__all__)
     for name in ampeco.__all__:
         assert hasattr(ampeco, name), name
+
+
+def test_every_error_a_user_can_catch_is_in_the_error_tree_and_exported() -> None:
+    outside = []
+    for info in pkgutil.walk_packages(ampeco.__path__, "pulumi_ampeco."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if (inspect.isclass(value) and issubclass(value, AmpecoError) and value.__module__ == info.name
+                    and info.name != "pulumi_ampeco.errors"):
+                outside.append(f"{info.name}.{name}")
+    assert set(outside) == PENDING_MOVES
+    from pulumi_ampeco import errors
+
+    tree = [v for v in vars(errors).values() if inspect.isclass(v) and issubclass(v, AmpecoError)]
+    assert all(cls.__name__ in ampeco.__all__ and cls.__name__ in (errors.__doc__ or "") for cls in tree)
 
 
 @pytest.mark.parametrize("kind", sorted(REGISTRY))

@@ -16,6 +16,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from pulumi_ampeco.errors import (
+    AdoptError,
+    AlreadyExistsError,
     AmbiguousWriteError,
     AmpecoError,
     ApiError,
@@ -23,12 +25,14 @@ from pulumi_ampeco.errors import (
     ApiTransportError,
     AuthenticationError,
     ConfigurationError,
+    ExportError,
     MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
     ServerError,
     SpecError,
+    SpecProblemsError,
     UnprocessableError,
 )
 
@@ -74,6 +78,8 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "AdoptError",
+    "AlreadyExistsError",
     "AmbiguousWriteError",
     "AmpecoError",
     "ApiError",
@@ -93,6 +99,7 @@ __all__ = [
     "Evse",
     "EvseArgs",
     "EvseArgsDict",
+    "ExportError",
     "IdTag",
     "IdTagArgs",
     "IdTagArgsDict",
@@ -106,6 +113,7 @@ __all__ = [
     "RateLimitedError",
     "ServerError",
     "SpecError",
+    "SpecProblemsError",
     "Tariff",
     "TariffArgs",
     "TariffArgsDict",

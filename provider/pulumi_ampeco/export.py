@@ -59,7 +59,7 @@ from typing import Any
 from pulumi_ampeco._engine.convert import to_python
 from pulumi_ampeco._engine.schema import ModelMeta, model_meta
 from pulumi_ampeco.client import AmpecoClient
-from pulumi_ampeco.errors import AmpecoError
+from pulumi_ampeco.errors import ExportError
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import ResourceSpec
 
@@ -87,10 +87,6 @@ Named = list[tuple[str, dict[str, Any], Mapping[str, Any]]]
 
 Progress = Callable[[str, int], None]
 """Called as objects are read: (label of what is being read, objects read so far)."""
-
-
-class ExportError(AmpecoError):
-    """The tenant's data cannot be written as a spec (e.g. a reference to a missing object)."""
 
 
 @dataclass

@@ -78,7 +78,7 @@ from typing import Any
 
 from pulumi_ampeco._engine.check import ADOPT_ID, check_inputs
 from pulumi_ampeco._engine.schema import ModelMeta, model_meta
-from pulumi_ampeco.errors import SpecError
+from pulumi_ampeco.errors import Problem, SpecError, SpecProblemsError
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import ResourceSpec
 
@@ -226,29 +226,6 @@ class NetworkSpec:
 
     def config_keys(self) -> list[str]:
         return sorted({ref.key for o in self.objects.values() for _, ref in o.config_refs()})
-
-
-@dataclass(frozen=True)
-class Problem:
-    obj: str | None
-    field: str | None
-    reason: str
-
-    def __str__(self) -> str:
-        return ": ".join(p for p in (self.obj, self.field, self.reason) if p)
-
-
-class SpecProblemsError(SpecError):
-    """A spec with one or more problems; ``problems`` lists them all (each object, field, reason)."""
-
-    def __init__(self, problems: Sequence[Problem], *, file: str | None) -> None:
-        self.problems = list(problems)
-        if len(self.problems) == 1:
-            only = self.problems[0]
-            super().__init__(only.reason, file=file, obj=only.obj, field=only.field)
-        else:
-            listing = "\n".join(f"  - {p}" for p in self.problems)
-            super().__init__(f"{len(self.problems)} problems:\n{listing}", file=file)
 
 
 # ---------------------------------------------------------------------------------------------

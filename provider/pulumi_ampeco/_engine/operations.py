@@ -27,8 +27,9 @@ from pulumi_ampeco._engine.state import (
 )
 from pulumi_ampeco.client import AmpecoClient
 from pulumi_ampeco.errors import (
+    AdoptError,
+    AlreadyExistsError,
     AmbiguousWriteError,
-    AmpecoError,
     ApiError,
     ApiTransportError,
     MalformedResponseError,
@@ -47,14 +48,6 @@ MAX_CREATE_ATTEMPTS = 3
 LOOKUP_ATTEMPTS = 3
 """Natural-key lookups tried after a failed create while the tenant fails transiently (each one
 is a listing the client already retries by its own policy)."""
-
-
-class AdoptError(AmpecoError):
-    """An existing object cannot be taken over as declared."""
-
-
-class AlreadyExistsError(AmpecoError):
-    """The object to create exists already and differs from the declaration."""
 
 
 def _declared_args(spec: ResourceSpec, inputs: Mapping[str, Any]) -> dict[str, Any]:
