@@ -15,9 +15,9 @@ from pulumi.dynamic.dynamic import serialize_provider
 from pulumi_ampeco import _codegen
 from pulumi_ampeco._engine.kinds import KINDS
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._engine.schema import model_meta
 from pulumi_ampeco.errors import AmpecoError
 from pulumi_ampeco.specs import REGISTRY
+from pulumi_ampeco.specs._schema import model_meta
 
 PENDING_MOVES = {"pulumi_ampeco.summary.PreviewError"}
 """Errors outside the tree that move with their module's own rework (the summary package)."""

@@ -19,9 +19,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from pulumi_ampeco._engine.schema import FieldMeta, ModelMeta, model_meta
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import Reference, ResourceSpec
+from pulumi_ampeco.specs._schema import FieldMeta, ModelMeta, model_meta
 
 PACKAGE = Path(__file__).parent
 REPO = PACKAGE.parent.parent

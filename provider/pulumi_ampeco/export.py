@@ -56,12 +56,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pulumi_ampeco._engine.convert import to_python
-from pulumi_ampeco._engine.schema import ModelMeta, model_meta
 from pulumi_ampeco.client import AmpecoClient
 from pulumi_ampeco.errors import ExportError
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import ResourceSpec
+from pulumi_ampeco.specs._convert import to_python
+from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 __all__ = ["DEPENDENCIES", "TYPES", "ExportError", "ExportResult", "export_network", "resolve_types"]
 

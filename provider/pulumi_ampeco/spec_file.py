@@ -76,11 +76,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pulumi_ampeco._engine.check import ADOPT_ID, check_inputs
-from pulumi_ampeco._engine.schema import ModelMeta, model_meta
 from pulumi_ampeco.errors import Problem, SpecError, SpecProblemsError
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import ResourceSpec
+from pulumi_ampeco.specs._check import ADOPT_ID, check_inputs
+from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 __all__ = [
     "SECTIONS",
@@ -505,7 +505,7 @@ class _Parser:
         if obj.adopt_id is not None:
             news[ADOPT_ID] = obj.adopt_id
         by_field = {r.field: r.key for r in obj.section.refs}
-        for failure in check_inputs(spec, news)[1]:
+        for failure in check_inputs(spec, news, unknown=_is_config_value)[1]:
             top = failure.property.split(".")[0].split("[")[0]
             name = by_field[top] + failure.property[len(top):] if top in by_field else failure.property
             if name.split(".")[0].split("[")[0] not in reported:
@@ -545,16 +545,19 @@ def _parent_fields(parent: SpecObject | None) -> dict[str, str]:
 
 
 def _placeholders(args: Mapping[str, Any]) -> dict[str, Any]:
-    """Arguments for validation: a top-level secret from config is "unknown" (present, not checked);
-    a nested one is left out (secret fields are optional inside their object)."""
-    from pulumi.runtime.rpc import UNKNOWN
+    """Arguments for validation: a top-level secret from config stays (present, not known yet, so
+    not checked); a nested one is left out (secret fields are optional inside their object)."""
 
     def strip(value: Any) -> Any:
         if isinstance(value, Mapping):
             return {k: strip(v) for k, v in value.items() if not isinstance(v, ConfigRef)}
         return value
 
-    return {k: (UNKNOWN if isinstance(v, ConfigRef) else strip(v)) for k, v in args.items()}
+    return {k: (v if isinstance(v, ConfigRef) else strip(v)) for k, v in args.items()}
+
+
+def _is_config_value(value: Any) -> bool:
+    return isinstance(value, ConfigRef)
 
 
 def _flat(values: Any) -> list[str]:

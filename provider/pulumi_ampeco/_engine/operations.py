@@ -13,10 +13,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from pulumi_ampeco._engine.check import ADOPT_ID, validate_field
-from pulumi_ampeco._engine.convert import to_python, to_wire
 from pulumi_ampeco._engine.diff import Changes, compare, strip_server_prefix
-from pulumi_ampeco._engine.schema import model_meta
 from pulumi_ampeco._engine.state import (
     MANAGED_KEY,
     declared,
@@ -39,6 +36,9 @@ from pulumi_ampeco.errors import (
     UnprocessableError,
 )
 from pulumi_ampeco.specs._base import ResourceSpec
+from pulumi_ampeco.specs._check import ADOPT_ID, validate_field
+from pulumi_ampeco.specs._convert import to_python, to_wire
+from pulumi_ampeco.specs._schema import model_meta
 
 log = logging.getLogger("pulumi_ampeco.engine")
 
