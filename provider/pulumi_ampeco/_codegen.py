@@ -41,7 +41,8 @@ def _strip(annotation: Any) -> Any:
 
 def _is_reference(annotation: Any) -> bool:
     if typing.get_origin(annotation) is typing.Annotated:
-        return Reference in typing.get_args(annotation)[1:] or _is_reference(typing.get_args(annotation)[0])
+        return (any(isinstance(m, Reference) for m in typing.get_args(annotation)[1:])
+                or _is_reference(typing.get_args(annotation)[0]))
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         return any(_is_reference(a) for a in typing.get_args(annotation))
     return False
