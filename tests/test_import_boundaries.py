@@ -115,7 +115,7 @@ import httpx
 from test_spec_file import network
 from pulumi_ampeco.client import AmpecoClient
 from pulumi_ampeco.export import export_network
-from pulumi_ampeco.spec_file import dump, load
+from pulumi_ampeco.network import dump, load
 
 spec = load(network())  # every kind of the spec, with references, nesting and a secret
 text = dump(network())
