@@ -21,7 +21,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python tests/benchmarks/run.py
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check provider tests
+	$(BIN)/ruff check provider tests tools
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy

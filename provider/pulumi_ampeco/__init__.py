@@ -1,3 +1,4 @@
+# Generated from specs/ and errors.py by `python tools/codegen.py`. Do not edit by hand.
 """Pulumi resources for AMPECO.CHARGE EV-charging networks.
 
     import pulumi_ampeco as ampeco

@@ -1,4 +1,6 @@
-# placeholder, regenerated below
+# Generated from specs/ (the network layout) by `python tools/codegen.py`. Do not edit by hand.
+"""The typed attributes of ``ampeco.Network``: the resources of each section, by logical name."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -13,13 +15,23 @@ if TYPE_CHECKING:
     from pulumi_ampeco.tariff import Tariff
     from pulumi_ampeco.tariff_group import TariffGroup
 
+__all__ = ["NetworkSections"]
+
 
 class NetworkSections:
     locations: dict[str, Location]
+    """Location resources by logical name."""
     charging_zones: dict[str, ChargingZone]
+    """ChargingZone resources by logical name (qualified by the parents' names: ``parent/child``)."""
     tariffs: dict[str, Tariff]
+    """Tariff resources by logical name."""
     tariff_groups: dict[str, TariffGroup]
+    """TariffGroup resources by logical name."""
     charge_points: dict[str, ChargePoint]
+    """ChargePoint resources by logical name."""
     evses: dict[str, Evse]
+    """Evse resources by logical name (qualified by the parents' names: ``parent/child``)."""
     connectors: dict[str, Connector]
+    """Connector resources by logical name (qualified by the parents' names: ``parent/child``)."""
     id_tags: dict[str, IdTag]
+    """IdTag resources by logical name."""
