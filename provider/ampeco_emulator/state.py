@@ -8,6 +8,7 @@ from typing import Any
 
 from . import persistence
 from .faults import Faults
+from .resources import COLLECTIONS
 from .store import Tenant
 
 __all__ = ["REQUEST_LOG_LIMIT", "Emulator"]
@@ -21,12 +22,12 @@ class Emulator:
     def __init__(self, token: str, state_file: str | Path | None = None) -> None:
         self.token = token
         self.state_file = Path(state_file) if state_file is not None else None
-        self.tenant = persistence.load(self.state_file) if self.state_file else Tenant()
+        self.tenant = persistence.load(self.state_file) if self.state_file else Tenant(COLLECTIONS)
         self.faults = Faults()
         self.requests: deque[dict[str, Any]] = deque(maxlen=REQUEST_LOG_LIMIT)
 
     def reset(self) -> None:
-        self.tenant = Tenant()
+        self.tenant = Tenant(COLLECTIONS)
         self.faults.clear()
         self.requests.clear()
         self.persist()
