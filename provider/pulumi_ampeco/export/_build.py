@@ -21,7 +21,13 @@ from pulumi_ampeco.errors import ExportError
 from pulumi_ampeco.export._names import assign_names, fallback, natural_name, slugify
 from pulumi_ampeco.export._read import Tenant
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section, section_of, walk
-from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec, SpecObject, in_dependency_order
+from pulumi_ampeco.network._objects import (
+    ConfigRef,
+    NetworkSpec,
+    SpecObject,
+    in_dependency_order,
+    parent_paths,
+)
 from pulumi_ampeco.network._render import body, name_order
 from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
@@ -55,14 +61,8 @@ def build(tenant: Tenant, kinds: Collection[str], adopt: bool) -> Built:
     def emit(draft: _Draft, parent: SpecObject | None) -> None:
         names = (*parent.names, draft.name) if parent else (draft.name,)
         path = f"{parent.path if parent else ''}.{draft.section.key}.{draft.name}".lstrip(".")
-        parents: dict[str, str] = {}
-        ancestor = parent
-        for arg, _ in draft.section.ancestors:
-            assert ancestor is not None
-            parents[arg] = ancestor.path
-            ancestor = ancestor.parent
         obj = SpecObject(draft.section, names, path, _secrets(draft.args, "-".join(names), keys),
-                         parents=parents, adopt_id=int(draft.read["id"]) if adopt else None, parent=parent)
+                         parents=parent_paths(draft.section, parent), adopt_id=int(draft.read["id"]) if adopt else None, parent=parent)
         objects[path] = made[draft] = obj
         counts[obj.kind] = counts.get(obj.kind, 0) + 1
         for child in draft.section.children:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pulumi_ampeco.network._layout import KIND_ORDER, Section
 
-__all__ = ["ConfigRef", "NetworkSpec", "SpecObject", "in_dependency_order"]
+__all__ = ["ConfigRef", "NetworkSpec", "SpecObject", "in_dependency_order", "parent_paths"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,17 @@ class NetworkSpec:
 
     def config_keys(self) -> list[str]:
         return sorted({ref.key for o in self.objects.values() for _, ref in o.config_refs()})
+
+
+def parent_paths(section: Section, parent: SpecObject | None) -> dict[str, str]:
+    """Parent id argument -> ancestor path, for every ancestor (a connector has two), the parent first."""
+    out: dict[str, str] = {}
+    for name, _ in section.ancestors:
+        if parent is None:
+            break
+        out[name] = parent.path
+        parent = parent.parent
+    return out
 
 
 def in_dependency_order(objects: Mapping[str, SpecObject]) -> dict[str, SpecObject]:

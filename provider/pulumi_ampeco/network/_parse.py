@@ -15,7 +15,13 @@ from typing import Any
 
 from pulumi_ampeco.errors import Problem, SpecError, SpecProblemsError
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
-from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec, SpecObject, in_dependency_order
+from pulumi_ampeco.network._objects import (
+    ConfigRef,
+    NetworkSpec,
+    SpecObject,
+    in_dependency_order,
+    parent_paths,
+)
 from pulumi_ampeco.network._yaml import CONFIG_KEY, is_config_ref, load_text, type_name
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._check import ADOPT_ID, check_inputs
@@ -278,17 +284,6 @@ class _Parser:
                 self.problem(obj.path, name, failure.reason)
         if isinstance(obj.adopt_id, float) and obj.adopt_id.is_integer():
             obj.adopt_id = int(obj.adopt_id)
-
-
-def parent_paths(section: Section, parent: SpecObject | None) -> dict[str, str]:
-    """Parent id argument -> ancestor path, for every ancestor (a connector has two), the parent first."""
-    out: dict[str, str] = {}
-    for name, _ in section.ancestors:
-        if parent is None:
-            break
-        out[name] = parent.path
-        parent = parent.parent
-    return out
 
 
 def _placeholders(args: Mapping[str, Any]) -> dict[str, Any]:
