@@ -95,3 +95,16 @@ def test_a_path_parameter_without_a_reference_kind_is_a_declaration_error(monkey
                                                          collection="/widgets/{widget_id}/orphans", description="O."))
     with pytest.raises(TypeError, match=r"Orphan.widget_id: a path parameter needs Reference"):
         _layout._build()
+
+
+def test_a_reference_kind_inside_a_nested_object_is_a_declaration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Inner(AmpecoModel):
+        tariff_id: Annotated[IdRef | None, Reference("Tariff")] = Field(None, description="A tariff.")
+
+    class Outer(AmpecoModel):
+        pricing: Inner | None = Field(None, description="Nested.")
+
+    monkeypatch.setitem(REGISTRY, "Outer", ResourceSpec(kind="Outer", module="outer", model=Outer,
+                                                        collection="/outers", description="O."))
+    with pytest.raises(TypeError, match=r"Outer.pricing.tariff_id: Reference\('Tariff'\) inside a nested object"):
+        _layout._build()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import ResourceSpec, ServerPrepends
 from pulumi_ampeco.specs._check import ADOPT_ID
-from pulumi_ampeco.specs._schema import FieldMeta, model_meta
+from pulumi_ampeco.specs._schema import FieldMeta, ModelMeta, model_meta
 
 __all__ = ["KIND_ORDER", "SECTIONS", "Ref", "Section", "dependencies", "section_of", "walk"]
 
@@ -78,7 +78,24 @@ def _ancestors(spec: ResourceSpec) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _no_nested_references(spec: ResourceSpec) -> None:
+    """A Reference kind inside a nested object is not written as a logical name (yet): say so
+    rather than leave the id a number without a word."""
+
+    def walk_nested(meta: ModelMeta | None, prefix: str) -> None:
+        for fmeta in (meta.fields.values() if meta else ()):
+            if fmeta.reference is not None:
+                raise TypeError(f"{spec.kind}.{prefix}{fmeta.name}: Reference({fmeta.reference.kind!r}) inside a "
+                                "nested object; the network spec names only top-level arguments' targets")
+            walk_nested(fmeta.nested, f"{prefix}{fmeta.name}.")
+
+    for fmeta in model_meta(spec.model).fields.values():
+        walk_nested(fmeta.nested, f"{fmeta.name}.")
+
+
 def _build() -> tuple[Section, ...]:
+    for spec in REGISTRY.values():
+        _no_nested_references(spec)
     order = {kind: i for i, kind in enumerate(REGISTRY)}
     ancestors = {kind: _ancestors(spec) for kind, spec in REGISTRY.items()}
     parent = {kind: a[0][1] if a else None for kind, a in ancestors.items()}
