@@ -5,22 +5,57 @@ from __future__ import annotations
 import base64
 import dataclasses
 import importlib
+import importlib.util
+import inspect
+import pkgutil
+from pathlib import Path
+from types import ModuleType
 
 import dill
 import pulumi_ampeco as ampeco
 import pytest
 from pulumi.dynamic.dynamic import serialize_provider
-from pulumi_ampeco import _codegen
 from pulumi_ampeco._engine.kinds import KINDS
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._engine.schema import model_meta
+from pulumi_ampeco.errors import AmpecoError
 from pulumi_ampeco.specs import REGISTRY
+from pulumi_ampeco.specs._schema import model_meta
+
+CODEGEN = Path(__file__).parent.parent / "tools" / "codegen.py"
+
+
+def codegen() -> ModuleType:
+    """tools/codegen.py, the generator (part of the repository, not of the installed package)."""
+    spec = importlib.util.spec_from_file_location("codegen", CODEGEN)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PENDING_MOVES = {"pulumi_ampeco.summary.PreviewError"}
+"""Errors outside the tree that move with their module's own rework (the summary package)."""
 
 
 def test_all_is_sorted_and_every_name_exists() -> None:
     assert ampeco.__all__ == sorted(ampeco.__all__)
     for name in ampeco.__all__:
         assert hasattr(ampeco, name), name
+
+
+def test_every_error_a_user_can_catch_is_in_the_error_tree_and_exported() -> None:
+    outside = []
+    for info in pkgutil.walk_packages(ampeco.__path__, "pulumi_ampeco."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if (inspect.isclass(value) and issubclass(value, AmpecoError) and value.__module__ == info.name
+                    and info.name != "pulumi_ampeco.errors"):
+                outside.append(f"{info.name}.{name}")
+    assert set(outside) == PENDING_MOVES
+    from pulumi_ampeco import errors
+
+    tree = [v for v in vars(errors).values() if inspect.isclass(v) and issubclass(v, AmpecoError)]
+    assert all(cls.__name__ in ampeco.__all__ and cls.__name__ in (errors.__doc__ or "") for cls in tree)
 
 
 @pytest.mark.parametrize("kind", sorted(REGISTRY))
@@ -40,7 +75,16 @@ def test_resource_args_and_outputs_mirror_the_spec(kind: str) -> None:
 
 
 def test_generated_surface_and_reference_pages_are_fresh() -> None:
-    assert _codegen.main(["--check"]) == 0, "run python -m pulumi_ampeco._codegen"
+    assert codegen().main(["--check"]) == 0, "run python tools/codegen.py"
+
+
+def test_generated_modules_say_so_in_their_first_line_and_hand_written_ones_do_not() -> None:
+    generated = {path for path in codegen().generated_files() if path.suffix == ".py"}
+    package = Path(ampeco.__file__).parent
+    for path in package.rglob("*.py"):
+        says = path.read_text(encoding="utf-8").startswith("# Generated from ")
+        assert says == (path in generated), path
+    assert importlib.util.find_spec("pulumi_ampeco._codegen") is None  # the package never writes the repo
 
 
 @pytest.mark.parametrize("kind", sorted(REGISTRY))

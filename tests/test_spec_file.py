@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from pulumi_ampeco.errors import SpecError
-from pulumi_ampeco.spec_file import ConfigRef, SpecProblemsError, dump, load, parse
+from pulumi_ampeco.network import ConfigRef, SpecProblemsError, dump, load, parse
 
 
 def en(text: str) -> list[dict[str, str]]:
@@ -258,7 +258,7 @@ _LIBYAML = pytest.mark.skipif(not getattr(__import__("yaml"), "__with_libyaml__"
 
 
 def _both(data: dict[Any, Any]) -> tuple[str, str]:
-    from pulumi_ampeco.spec_file import _dump_body, _dumper
+    from pulumi_ampeco.network._yaml import _dump_body, _dumper
 
     return _dump_body(data, _dumper(pure=False)), _dump_body(data, _dumper(pure=True))
 
@@ -266,7 +266,7 @@ def _both(data: dict[Any, Any]) -> tuple[str, str]:
 @_LIBYAML
 def test_c_emitter_writes_the_same_text_as_the_pure_one_for_a_spec() -> None:
     import yaml
-    from pulumi_ampeco.spec_file import _dumper
+    from pulumi_ampeco.network._yaml import _dumper
 
     assert issubclass(_dumper(pure=False), yaml.CSafeDumper)
     data: dict[Any, Any] = network()
@@ -288,7 +288,7 @@ def test_c_emitter_writes_the_same_text_as_the_pure_one_for_a_spec() -> None:
 ], ids=["emoji", "nel", "line-separator", "kept-block", "newline", "control", "long", "empty-key", "long-key",
         "long-key-bytes", "cr-key"])
 def test_strings_the_c_emitter_writes_differently_are_written_by_the_pure_one(data: dict[Any, Any]) -> None:
-    from pulumi_ampeco.spec_file import _dump_body, _dumper, _NeedsPureEmitter
+    from pulumi_ampeco.network._yaml import _dump_body, _dumper, _NeedsPureEmitter
 
     with pytest.raises(_NeedsPureEmitter):
         _dump_body(data, _dumper(pure=False))
@@ -301,17 +301,17 @@ def test_strings_the_c_emitter_writes_differently_are_written_by_the_pure_one(da
 def test_resolving_references_costs_the_same_per_object_however_many_there_are(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Every charge point refers to the location; resolving must not look at every object each time."""
-    from pulumi_ampeco import spec_file
+    from pulumi_ampeco.network import _parse
 
     calls = 0
-    real_path = spec_file._path
+    real_path = _parse._path
 
     def counting_path(*parts: str) -> str:
         nonlocal calls
         calls += 1
         return real_path(*parts)
 
-    monkeypatch.setattr(spec_file, "_path", counting_path)
+    monkeypatch.setattr(_parse, "_path", counting_path)
 
     def cost(n: int) -> int:
         nonlocal calls

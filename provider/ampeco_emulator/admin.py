@@ -1,5 +1,7 @@
 """The admin API under ``/_emulator/`` (no token): reset, state dump/load, request log, faults.
 
+Errors are raised, not rendered: the app's one error handler (``responses.on_error``) answers them.
+
 =========================  ===================================================================
 ``POST /_emulator/reset``   a new empty tenant; clears faults and the request log
 ``GET  /_emulator/state``   ``{"<collection>": [objects...]}`` (objects as stored)
@@ -22,9 +24,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .app import Emulator, json_response, render_error
-from .errors import BadRequest, EmulatorError
+from .errors import BadRequest
 from .resources import ALL_INFERRED
+from .responses import json_response
+from .state import Emulator
 
 
 def _emulator(request: Request) -> Emulator:
@@ -50,12 +53,11 @@ async def get_state(request: Request) -> Response:
 
 
 async def put_state(request: Request) -> Response:
+    dump = await _json(request)
     try:
-        _emulator(request).load_state(await _json(request))
-    except EmulatorError as exc:
-        return render_error(exc)
+        _emulator(request).load_state(dump)
     except (ValueError, KeyError, TypeError) as exc:
-        return render_error(BadRequest(f"Invalid state: {exc}"))
+        raise BadRequest(f"Invalid state: {exc}") from exc
     return json_response(200, {"message": "State loaded."})
 
 
@@ -70,10 +72,7 @@ async def clear_requests(request: Request) -> Response:
 
 async def set_faults(request: Request) -> Response:
     faults = _emulator(request).faults
-    try:
-        faults.configure(await _json(request))
-    except EmulatorError as exc:
-        return render_error(exc)
+    faults.configure(await _json(request))
     return json_response(200, faults.to_json())
 
 

@@ -1,5 +1,5 @@
 """The emulator's own small exception tree. Nothing here knows about HTTP responses;
-``app.render_error`` is the ONE place that turns these into Laravel-style JSON.
+``responses.render_error`` is the ONE place that turns these into Laravel-style JSON.
 
 ::
 

@@ -1,7 +1,7 @@
 """Generic CRUD handlers: resolve path ids -> call the resource -> wrap in the envelope.
 
 A handler takes an :class:`ApiRequest` (plain Python values) and returns an :class:`ApiResult`;
-``app.py`` does the HTTP. The resource modules hold every rule.
+``routes.py`` does the HTTP. The resource modules hold every rule.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import BadRequest, model_not_found
 from .listing import Source, paginate, parse_paging, parse_query
-from .resources import Ctx, Resource
+from .resources import RESOURCES, Ctx, Resource
 from .store import Collection, Obj, Tenant
 
 
@@ -36,14 +36,7 @@ Handler = Callable[[ApiRequest], ApiResult]
 
 # path parameter -> (collection, Laravel model, parent parameter, field naming the parent)
 PARAMS: dict[str, tuple[str, str, str | None, str | None]] = {
-    "idTag": ("id_tags", "IdTag", None, None),
-    "location": ("locations", "Location", None, None),
-    "chargingZone": ("charging_zones", "ChargingZone", "location", "locationId"),
-    "chargePoint": ("charge_points", "ChargePoint", None, None),
-    "evse": ("evses", "Evse", "chargePoint", "chargePointId"),
-    "connector": ("connectors", "Connector", "evse", "_evseId"),
-    "tariff": ("tariffs", "Tariff", None, None),
-    "tariffGroup": ("tariff_groups", "TariffGroup", None, None),
+    r.param: (r.collection, r.model, *(r.parent or (None, None))) for r in RESOURCES.values()
 }
 
 

@@ -7,14 +7,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from .resources import rebuild_indexes
+from .resources import COLLECTIONS, rebuild_indexes
 from .store import Tenant
 
 
 def tenant_from_dump(dump: object) -> Tenant:
     if not isinstance(dump, dict):
         raise TypeError("state must be a JSON object of collection name -> list of objects")
-    tenant = Tenant.from_dump(dump)
+    tenant = Tenant.from_dump(dump, COLLECTIONS)
     rebuild_indexes(tenant)
     return tenant
 
@@ -22,7 +22,7 @@ def tenant_from_dump(dump: object) -> Tenant:
 def load(path: Path) -> Tenant:
     """The tenant stored in ``path``, or a new one when the file does not exist yet."""
     if not path.exists():
-        return Tenant()
+        return Tenant(COLLECTIONS)
     return tenant_from_dump(json.loads(path.read_text(encoding="utf-8")))
 
 

@@ -9,22 +9,11 @@ from __future__ import annotations
 
 import bisect
 import random
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .validation import format_datetime
-
-COLLECTIONS: tuple[str, ...] = (
-    "id_tags",
-    "locations",
-    "charging_zones",
-    "charge_points",
-    "evses",
-    "connectors",
-    "tariffs",
-    "tariff_groups",
-)
 
 DEFAULT_CURRENCY = "EUR"
 
@@ -78,12 +67,13 @@ class Collection:
 
 
 class Tenant:
-    """All state of one emulated AMPECO tenant."""
+    """All state of one emulated AMPECO tenant: a collection per name in ``collections``
+    (``resources.COLLECTIONS``: one per resource)."""
 
-    def __init__(self, currency: str = DEFAULT_CURRENCY, seed: int | None = None) -> None:
+    def __init__(self, collections: Iterable[str], currency: str = DEFAULT_CURRENCY, seed: int | None = None) -> None:
         self.currency = currency
-        self.collections: dict[str, Collection] = {name: Collection(name) for name in COLLECTIONS}
-        self.counters: dict[str, int] = dict.fromkeys(COLLECTIONS, 0)
+        self.collections: dict[str, Collection] = {name: Collection(name) for name in collections}
+        self.counters: dict[str, int] = dict.fromkeys(self.collections, 0)
         # (collection, field path) -> {key value: object id}; maintained by resources/_base.py
         self.unique: dict[tuple[str, str], dict[Hashable, int]] = {}
         self.rng = random.Random(seed)
@@ -109,9 +99,9 @@ class Tenant:
         return {name: list(coll) for name, coll in self.collections.items()}
 
     @classmethod
-    def from_dump(cls, dump: dict[str, Any]) -> Tenant:
-        tenant = cls()
-        for name in COLLECTIONS:
+    def from_dump(cls, dump: dict[str, Any], collections: Iterable[str]) -> Tenant:
+        tenant = cls(collections)
+        for name in tenant.collections:
             objects = dump.get(name) or []
             if not isinstance(objects, list):
                 raise TypeError(f"state: {name} must be a list of objects")

@@ -1,3 +1,4 @@
+# Generated from specs/ and errors.py by `python tools/codegen.py`. Do not edit by hand.
 """Pulumi resources for AMPECO.CHARGE EV-charging networks.
 
     import pulumi_ampeco as ampeco
@@ -16,6 +17,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from pulumi_ampeco.errors import (
+    AdoptError,
+    AlreadyExistsError,
     AmbiguousWriteError,
     AmpecoError,
     ApiError,
@@ -23,12 +26,14 @@ from pulumi_ampeco.errors import (
     ApiTransportError,
     AuthenticationError,
     ConfigurationError,
+    ExportError,
     MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
     ServerError,
     SpecError,
+    SpecProblemsError,
     UnprocessableError,
 )
 
@@ -74,6 +79,8 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "AdoptError",
+    "AlreadyExistsError",
     "AmbiguousWriteError",
     "AmpecoError",
     "ApiError",
@@ -93,6 +100,7 @@ __all__ = [
     "Evse",
     "EvseArgs",
     "EvseArgsDict",
+    "ExportError",
     "IdTag",
     "IdTagArgs",
     "IdTagArgsDict",
@@ -106,6 +114,7 @@ __all__ = [
     "RateLimitedError",
     "ServerError",
     "SpecError",
+    "SpecProblemsError",
     "Tariff",
     "TariffArgs",
     "TariffArgsDict",

@@ -13,7 +13,7 @@ import pulumi
 ADOPT_ID = "adopt_id"
 
 # The generated modules pass their field names in (`_OUTPUTS`, `_SECRET_OUTPUTS`, written by
-# `_codegen` from the specs): a program that constructs resources loads neither pydantic nor the
+# `tools/codegen.py` from the specs): a program that constructs resources loads neither pydantic nor the
 # spec models (tests/test_import_boundaries.py).
 
 

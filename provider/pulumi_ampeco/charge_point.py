@@ -1,4 +1,4 @@
-# Generated from specs/charge_point.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+# Generated from specs/charge_point.py by `python tools/codegen.py`. Do not edit by hand.
 """ChargePoint: A charging station and how it connects to the backend."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from specs/charging_zone.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+# Generated from specs/charging_zone.py by `python tools/codegen.py`. Do not edit by hand.
 """ChargingZone: A named zone inside a location."""
 
 from __future__ import annotations

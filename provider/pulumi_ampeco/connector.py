@@ -1,4 +1,4 @@
-# Generated from specs/connector.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+# Generated from specs/connector.py by `python tools/codegen.py`. Do not edit by hand.
 """Connector: A connector (plug or socket) of an EVSE."""
 
 from __future__ import annotations

@@ -5,6 +5,10 @@
     AmpecoError                        base of everything the package raises on purpose
     ├── ConfigurationError             no tenant URL or token; malformed URL
     ├── SpecError                      network spec problem: file, object, field, reason
+    │   └── SpecProblemsError          .problems: every problem of a spec at once
+    ├── ExportError                    the tenant's data cannot be written as a spec
+    ├── AdoptError                     an existing object cannot be taken over as declared (adopt_id)
+    ├── AlreadyExistsError             a create found the object by its natural key, and it differs
     └── ApiError                       .kind .operation .method .path (never headers, never the token)
         ├── ApiTransportError          no response at all (connect failed, read timed out, ...)
         ├── AmbiguousWriteError        a POST may have been applied (timeout/reset after send, 5xx)
@@ -29,8 +33,11 @@ Messages never include request headers, so the API token cannot leak through the
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 __all__ = [
+    "AdoptError",
+    "AlreadyExistsError",
     "AmbiguousWriteError",
     "AmpecoError",
     "ApiError",
@@ -38,12 +45,15 @@ __all__ = [
     "ApiTransportError",
     "AuthenticationError",
     "ConfigurationError",
+    "ExportError",
     "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",
+    "Problem",
     "RateLimitedError",
     "ServerError",
     "SpecError",
+    "SpecProblemsError",
     "UnprocessableError",
     "error_for_status",
 ]
@@ -73,6 +83,44 @@ class SpecError(AmpecoError):
         self.reason, self.file, self.obj, self.field = reason, file, obj, field
         where = ": ".join(p for p in (file, obj, field) if p)
         super().__init__(f"{where}: {reason}" if where else reason)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of a network spec: the object (``charge_points.cp-1``), the field, the reason."""
+
+    obj: str | None
+    field: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        return ": ".join(p for p in (self.obj, self.field, self.reason) if p)
+
+
+class SpecProblemsError(SpecError):
+    """A spec with one or more problems; ``problems`` lists them all (each object, field, reason)."""
+
+    def __init__(self, problems: Sequence[Problem], *, file: str | None) -> None:
+        self.problems = list(problems)
+        if len(self.problems) == 1:
+            only = self.problems[0]
+            super().__init__(only.reason, file=file, obj=only.obj, field=only.field)
+        else:
+            listing = "\n".join(f"  - {p}" for p in self.problems)
+            super().__init__(f"{len(self.problems)} problems:\n{listing}", file=file)
+
+
+class ExportError(AmpecoError):
+    """The tenant's data cannot be written as a spec (e.g. a reference to a missing object)."""
+
+
+class AdoptError(AmpecoError):
+    """An existing object cannot be taken over as declared (no such id, or it differs where it
+    cannot change in place)."""
+
+
+class AlreadyExistsError(AmpecoError):
+    """The object to create exists already (found by its natural key) and differs from the declaration."""
 
 
 class ApiError(AmpecoError):

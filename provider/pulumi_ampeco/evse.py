@@ -1,4 +1,4 @@
-# Generated from specs/evse.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+# Generated from specs/evse.py by `python tools/codegen.py`. Do not edit by hand.
 """Evse: An EVSE (charging outlet) of a charge point."""
 
 from __future__ import annotations

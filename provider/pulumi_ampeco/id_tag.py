@@ -1,4 +1,4 @@
-# Generated from specs/id_tag.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+# Generated from specs/id_tag.py by `python tools/codegen.py`. Do not edit by hand.
 """IdTag: An RFID card or MAC-address token that authorises charging."""
 
 from __future__ import annotations

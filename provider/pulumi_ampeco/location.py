@@ -1,4 +1,4 @@
-# Generated from specs/location.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+# Generated from specs/location.py by `python tools/codegen.py`. Do not edit by hand.
 """Location: A charging site: name, address, position and opening hours."""
 
 from __future__ import annotations

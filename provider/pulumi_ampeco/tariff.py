@@ -1,4 +1,4 @@
-# Generated from specs/tariff.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+# Generated from specs/tariff.py by `python tools/codegen.py`. Do not edit by hand.
 """Tariff: A tariff: how charging sessions are priced."""
 
 from __future__ import annotations

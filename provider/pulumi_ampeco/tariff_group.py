@@ -1,4 +1,4 @@
-# Generated from specs/tariff_group.py by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+# Generated from specs/tariff_group.py by `python tools/codegen.py`. Do not edit by hand.
 """TariffGroup: A tariff group: the ordered tariffs an EVSE offers."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Generated from specs/ by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
+# Generated from specs/ by `python tools/codegen.py`. Do not edit by hand.
 """Nested argument shapes, shared by the resources that use them."""
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ import yaml
 from ampeco_emulator import EmulatorServer
 from click.testing import CliRunner, Result
 from pulumi_ampeco.cli import main
-from pulumi_ampeco.spec_file import load
+from pulumi_ampeco.client import AmpecoClient
+from pulumi_ampeco.export import export_network
+from pulumi_ampeco.network import load, write
 from test_clone_round_trip import seed_network
 
 TARIFFS = "/public-api/resources/tariffs/v1.0"
@@ -71,6 +73,23 @@ def test_export_twice_writes_identical_bytes(tenant: EmulatorServer, tmp_path: P
     assert run("--tenant-url", tenant.url, "--out", str(second)).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
     assert len(load(first).objects) == 60
+
+
+@pytest.mark.parametrize("adopt", [False, True])
+def test_export_writes_the_objects_the_parser_reads_back(tenant: EmulatorServer, tmp_path: Path,
+                                                          adopt: bool) -> None:
+    """Export builds the parser's own objects and writes them with the spec's one writer."""
+    seed_network(tenant)
+    with AmpecoClient(tenant.url, tenant.token) as client:
+        result = export_network(client, adopt=adopt)
+    path = tmp_path / "network.yaml"
+    path.write_text(result.text, encoding="utf-8")
+    parsed = load(path)
+    assert result.spec is not None
+    assert list(parsed.objects) == list(result.spec.objects)
+    assert parsed.objects == result.spec.objects
+    body = write(parsed)
+    assert result.text.endswith(body) and all(line.startswith("#") for line in result.text[:-len(body)].splitlines())
 
 
 def test_export_names_and_order_do_not_depend_on_creation_order(tenant: EmulatorServer) -> None:

@@ -25,9 +25,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pulumi_ampeco._engine import session
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._engine.schema import model_meta
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import DateTimeStr, TimeStr
+from pulumi_ampeco.specs._schema import model_meta
 from pulumi_ampeco.specs._shapes import Country
 from pydantic import BaseModel, ValidationError
 

@@ -14,6 +14,9 @@ RESOURCES: dict[str, Resource] = {
     for module in (id_tag, location, charging_zone, charge_point, evse, connector, tariff, tariff_group)
 }
 
+COLLECTIONS: tuple[str, ...] = tuple(dict.fromkeys(r.collection for r in RESOURCES.values()))
+"""The tenant's collections, one per resource (``store.Tenant`` holds them)."""
+
 # Inferred conventions shared by every resource (constants live where noted).
 TRANSPORT_INFERRED: dict[str, str] = {
     "DELETE": "204 with an empty body (handlers.delete_handler)",
@@ -43,4 +46,4 @@ def rebuild_indexes(tenant) -> None:  # type: ignore[no-untyped-def]
             resource.index(tenant, obj)
 
 
-__all__ = ["ALL_INFERRED", "RESOURCES", "Ctx", "Resource", "rebuild_indexes"]
+__all__ = ["ALL_INFERRED", "COLLECTIONS", "RESOURCES", "Ctx", "Resource", "rebuild_indexes"]

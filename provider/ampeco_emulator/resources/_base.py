@@ -122,6 +122,12 @@ class Resource:
     collection: str = ""
     model: str = ""  # Laravel model name in 404 messages
     update_method: str = "PATCH"
+    # routing (``routes.py`` serves list/create on ``path`` and read/update/delete on ``path/{param}``)
+    path: str = ""  # the collection's URL path, with the parents' {param}s
+    param: str = ""  # the path parameter naming one object ("chargePoint")
+    parent: tuple[str, str] | None = None  # (parent's path parameter, field naming the parent)
+    paginated: bool = True  # False: the listing is {"data": [...]} only
+    variants: Mapping[str, str] = {}  # API variant -> its own collection path (EVSE "v2.1")
     timestamps: tuple[str, ...] = ("createdAt", "lastUpdatedAt")
     response_fields: tuple[str, ...] = ()
     filters: Mapping[str, Matcher] = {}

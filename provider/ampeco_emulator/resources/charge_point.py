@@ -78,6 +78,8 @@ class ChargePoint(Resource):
     key = "charge_point"
     collection = "charge_points"
     model = "ChargePoint"
+    path = "/public-api/resources/charge-points/v2.0"
+    param = "chargePoint"
     response_fields = (
         "id", "name", "type", "pin", "locationId", "chargingZoneId", "electricityRateId", "subscription",
         "networkType", "status", "managedByOperator", "externalId", "network", "capabilities",

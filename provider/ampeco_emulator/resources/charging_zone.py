@@ -20,6 +20,9 @@ class ChargingZone(Resource):
     key = "charging_zone"
     collection = "charging_zones"
     model = "ChargingZone"
+    path = "/public-api/resources/locations/v2.0/{location}/charging-zones"
+    param = "chargingZone"
+    parent = ("location", "locationId")
     timestamps = ()
     response_fields = ("id", "name", "locationId", "status", "additionalInfo")
     filters: Mapping[str, Matcher] = {}

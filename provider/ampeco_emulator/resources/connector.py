@@ -19,6 +19,10 @@ class Connector(Resource):
     key = "connector"
     collection = "connectors"
     model = "Connector"
+    path = "/public-api/resources/charge-points/v2.0/{chargePoint}/evses/{evse}/connectors"
+    param = "connector"
+    parent = ("evse", "_evseId")
+    paginated = False  # listing is {"data": [...]} only
     timestamps = ()
     response_fields = ("id", "type", "format", "status")
     filters: Mapping[str, Matcher] = {}

@@ -46,6 +46,11 @@ class Evse(Resource):
     key = "evse"
     collection = "evses"
     model = "Evse"
+    path = "/public-api/resources/charge-points/v2.0/{chargePoint}/evses"
+    param = "evse"
+    parent = ("chargePoint", "chargePointId")
+    # standalone v2.1: body and response carry chargePointId
+    variants: Mapping[str, str] = {"v2.1": "/public-api/resources/evses/v2.1"}
     response_fields = (
         "id", "physicalReference", "label", "currentType", "networkId", "status",
         "midMeterCertificationEndYear", "tariffGroupId", "allowsReservation", "bookingEnabled",

@@ -19,6 +19,8 @@ class IdTag(Resource):
     key = "id_tag"
     collection = "id_tags"
     model = "IdTag"
+    path = "/public-api/resources/id-tags/v2.0"
+    param = "idTag"
     response_fields = (
         "id", "idTagUid", "idLabel", "expireAt", "createdAt", "status", "type", "vehicleType",
         "paymentMethodId", "userId", "externalId", "partnerId", "lastUpdatedAt",

@@ -29,6 +29,8 @@ class Location(Resource):
     key = "location"
     collection = "locations"
     model = "Location"
+    path = "/public-api/resources/locations/v2.0"
+    param = "location"
     timestamps = ("lastUpdatedAt",)
     response_fields = (
         "id", "name", "shortDescription", "description", "additionalDescription", "geoposition",

@@ -40,6 +40,8 @@ class Tariff(Resource):
     key = "tariff"
     collection = "tariffs"
     model = "Tariff"
+    path = "/public-api/resources/tariffs/v1.0"
+    param = "tariff"
     update_method = "PUT"
     timestamps = ("lastUpdatedAt",)
     response_fields = (

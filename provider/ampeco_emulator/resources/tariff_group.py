@@ -29,6 +29,8 @@ class TariffGroup(Resource):
     key = "tariff_group"
     collection = "tariff_groups"
     model = "TariffGroup"
+    path = "/public-api/resources/tariff-groups/v1.0"
+    param = "tariffGroup"
     update_method = "PUT"
     timestamps = ("lastUpdatedAt",)
     response_fields = ("id", "name", "tariffIds", "partnerId", "lastUpdatedAt")

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from pulumi_ampeco._engine.schema import FieldMeta, ModelMeta, model_meta
 from pulumi_ampeco._engine.unknown import contains_unknown
 from pulumi_ampeco.specs._base import ResourceSpec
+from pulumi_ampeco.specs._schema import FieldMeta, ModelMeta, model_meta
 
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 

@@ -1,9 +1,9 @@
-# Generated from specs/__init__.py (REGISTRY) by `python -m pulumi_ampeco._codegen`. Do not edit by hand.
-"""The resource kinds ``AmpecoProvider`` accepts, without importing the specs.
+# Generated from specs/__init__.py (REGISTRY) by `python tools/codegen.py`. Do not edit by hand.
+"""The registry's kinds and file stems, without importing the specs.
 
 A Pulumi program constructs an ``AmpecoProvider`` per resource but never calls it; checking the
 kind against this tuple instead of ``specs.REGISTRY`` keeps pydantic and the spec models out of
-the program.
+the program, as ``MODULES`` keeps them out of ``pulumi-ampeco --help``.
 """
 
 from __future__ import annotations
@@ -18,3 +18,16 @@ KINDS: tuple[str, ...] = (
     "Tariff",
     "TariffGroup",
 )
+"""Resource kinds, sorted."""
+
+MODULES: tuple[str, ...] = (
+    "id_tag",
+    "location",
+    "charging_zone",
+    "tariff",
+    "tariff_group",
+    "charge_point",
+    "evse",
+    "connector",
+)
+"""Their file stems (``id_tag``, ...), in REGISTRY order."""

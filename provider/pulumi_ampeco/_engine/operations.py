@@ -13,10 +13,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from pulumi_ampeco._engine.check import ADOPT_ID, validate_field
-from pulumi_ampeco._engine.convert import to_python, to_wire
 from pulumi_ampeco._engine.diff import Changes, compare, strip_server_prefix
-from pulumi_ampeco._engine.schema import model_meta
 from pulumi_ampeco._engine.state import (
     MANAGED_KEY,
     declared,
@@ -27,8 +24,9 @@ from pulumi_ampeco._engine.state import (
 )
 from pulumi_ampeco.client import AmpecoClient
 from pulumi_ampeco.errors import (
+    AdoptError,
+    AlreadyExistsError,
     AmbiguousWriteError,
-    AmpecoError,
     ApiError,
     ApiTransportError,
     MalformedResponseError,
@@ -38,6 +36,9 @@ from pulumi_ampeco.errors import (
     UnprocessableError,
 )
 from pulumi_ampeco.specs._base import ResourceSpec
+from pulumi_ampeco.specs._check import ADOPT_ID, validate_field
+from pulumi_ampeco.specs._convert import to_python, to_wire
+from pulumi_ampeco.specs._schema import model_meta
 
 log = logging.getLogger("pulumi_ampeco.engine")
 
@@ -47,14 +48,6 @@ MAX_CREATE_ATTEMPTS = 3
 LOOKUP_ATTEMPTS = 3
 """Natural-key lookups tried after a failed create while the tenant fails transiently (each one
 is a listing the client already retries by its own policy)."""
-
-
-class AdoptError(AmpecoError):
-    """An existing object cannot be taken over as declared."""
-
-
-class AlreadyExistsError(AmpecoError):
-    """The object to create exists already and differs from the declaration."""
 
 
 def _declared_args(spec: ResourceSpec, inputs: Mapping[str, Any]) -> dict[str, Any]:

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from pulumi_ampeco._engine.check import ADOPT_ID, PROVIDER_KEY, RESERVED_INPUTS
-from pulumi_ampeco._engine.convert import to_python
-from pulumi_ampeco._engine.schema import model_meta
 from pulumi_ampeco.specs._base import ResourceSpec
+from pulumi_ampeco.specs._convert import to_python
+from pulumi_ampeco.specs._schema import model_meta
 
 MANAGED_KEY = "__managed"
 Shape = Any  # True | dict[str, Shape] | list[Shape] (one item: the union of list items' shapes)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from pulumi_ampeco._engine.kinds import MODULES  # a plain tuple: --help loads no specs
+
 TOKEN_ENV = "AMPECO_API_TOKEN"
 
 
@@ -54,8 +56,8 @@ def _progress(enabled: bool) -> Iterator[object]:
 @click.option("--tenant-url", envvar="AMPECO_TENANT_URL", required=True, metavar="URL",
               help="Tenant to read, e.g. https://example.ampeco.com (default: $AMPECO_TENANT_URL).")
 @click.option("--types", "types", callback=_parse_types, metavar="LIST",
-              help="Comma-separated types to export (id_tag, location, charging_zone, tariff, tariff_group, "
-                   "charge_point, evse, connector); what they need comes along. Default: all.")
+              help=f"Comma-separated types to export ({', '.join(MODULES)}); what they need comes along. "
+                   "Default: all.")
 @click.option("--adopt", is_flag=True,
               help="Record each object's id as adopt_id, so the first `pulumi up` against this tenant takes "
                    "everything over without creating or changing anything.")

@@ -1,4 +1,9 @@
-"""Resource declarations. REGISTRY lists every spec, parents before children."""
+"""Resource declarations. REGISTRY lists every spec, parents before children.
+
+Beside them, what reads a declaration: the language (``_base``), a read-once view of a model
+(``_schema``), the wire <-> Python conversion (``_convert``) and the argument check
+(``_check``). Nothing here imports pulumi, so the network spec and export do not either.
+"""
 
 from __future__ import annotations
 

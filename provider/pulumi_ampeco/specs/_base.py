@@ -11,7 +11,7 @@ This module imports neither pulumi nor httpx.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -80,8 +80,25 @@ Secret = _Marker("Secret")
 Ordered = _Marker("Ordered")
 """A list whose order is meaningful; other lists compare as sets."""
 
-Reference = _Marker("Reference")
-"""The value is the id of another AMPECO object (so it also accepts a resource's string ``id``)."""
+@dataclass(frozen=True)
+class Reference:
+    """The value is the id of another AMPECO object (so it also accepts a resource's string ``id``).
+
+    ``kind`` names the resource of this provider it points at (``Reference("Location")``): a
+    network spec then refers to the object by its logical name, export writes that name, and
+    dependency order follows it. Without a kind (users, electricity rates) the id stays a number.
+    On a PathParam it names the parent the object nests under. ``within`` names the argument of
+    this object whose referenced object holds the target as a child: a charge point's zone is one
+    of its location's zones (``Reference("ChargingZone", within="location_id")``).
+    """
+
+    kind: str | None = None
+    within: str | None = None
+
+    def __repr__(self) -> str:
+        if self.kind is None:
+            return "Reference"
+        return f"Reference({self.kind!r}" + (f", within={self.within!r})" if self.within else ")")
 
 PathParam = _Marker("PathParam")
 """A parent id carried in the URL, not the body; changing it moves the object, so it replaces."""
@@ -126,7 +143,7 @@ class RequiredWhen:
 
 def markers_of(metadata: list[Any]) -> frozenset[Any]:
     """The markers among a pydantic FieldInfo's metadata (hashable instances only)."""
-    return frozenset(m for m in metadata if isinstance(m, (_Marker, Equivalent, IgnoreItems)))
+    return frozenset(m for m in metadata if isinstance(m, (_Marker, Equivalent, IgnoreItems, Reference)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -168,7 +185,7 @@ def _check_time(value: str) -> str:
 Int = Annotated[int, BeforeValidator(integral), Field(strict=True)]
 """An integer; an integral float (what protobuf delivers) is accepted."""
 
-IdRef = Annotated[int, BeforeValidator(_id_ref), Field(strict=True, ge=1), Reference]
+IdRef = Annotated[int, BeforeValidator(_id_ref), Field(strict=True, ge=1), Reference()]
 """The AMPECO id of another object; accepts a resource's ``id`` output (a string of digits)."""
 
 Number = Annotated[float, Field(strict=True)]
@@ -217,6 +234,42 @@ class ResourceSpec:
     delete_before_replace: bool = False
     module: str = ""
     """File stem shared by the spec, the Pulumi surface, the emulator module and the tests."""
+
+    # -- the YAML network spec and export ------------------------------------------------------
+    section: str = ""
+    """The kind's mapping in a network spec, nested under its parent's objects when it has a
+    parent (a PathParam with a Reference kind): ``charge_points``. Default: ``module`` + "s"."""
+    section_order: int = 0
+    """Where that mapping comes among its siblings, lowest first (ties: REGISTRY order)."""
+    noun: str = ""
+    """How messages name one object ("charge point", "EVSE"). Default: the kind in lower-case words."""
+    export_name: tuple[str, ...] = ()
+    """Fields (dotted) whose first non-empty value gives an exported object its logical name; a
+    list of translations gives its English text. Default: ``natural_key``."""
+    export_omit: Callable[[Mapping[str, Any]], Iterable[str]] | None = None
+    """The arguments export leaves out of an object, given its arguments: values the server makes
+    per object, which a clone must not copy."""
+    export_server_prepended: Callable[[Mapping[str, Any]], bool] | None = None
+    """For this kind's ServerPrepends reference lists: whether the referenced object at the front
+    of one object's list, listed by no other, is the one the server made for it. Export leaves
+    such objects out, and out of the list (the target tenant makes its own)."""
+
+    def __post_init__(self) -> None:
+        if not self.section:
+            object.__setattr__(self, "section", f"{self.module}s")
+        if not self.noun:
+            object.__setattr__(self, "noun", re.sub(r"(?<!^)(?=[A-Z])", " ", self.kind).lower())
+
+    @property
+    def plural(self) -> str:
+        """The noun for several objects: "EVSEs", "charge points" (the section, read as words)."""
+        words = self.section.replace("_", " ")
+        return f"{self.noun}s" if f"{self.noun}s".lower() == words else words
+
+    @property
+    def path_params_in_order(self) -> tuple[str, ...]:
+        """The PathParam fields in the order the collection path names them (the parent last)."""
+        return tuple(re.findall(r"\{(\w+)\}", self.collection))
 
     def collection_path(self, path_params: Mapping[str, Any]) -> str:
         return self.collection.format(**{k: _id_ref(v) for k, v in path_params.items()})

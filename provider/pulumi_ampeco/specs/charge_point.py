@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from pulumi_ampeco.specs._base import (
     AmpecoModel,
@@ -13,6 +14,7 @@ from pulumi_ampeco.specs._base import (
     IdRef,
     IgnoreItems,
     Int,
+    Reference,
     RequiredWhen,
     ResourceSpec,
     Secret,
@@ -73,12 +75,16 @@ class ChargePointModel(AmpecoModel):
     communication_mode: Annotated[
         Literal["none", "direct_ocpp", "via_ocpp_connected_charge_point"] | None, CreateOnly, ServerDefault
     ] = Field(None, description="How the station talks to the backend; set on create only (a change replaces).")
-    location_id: IdRef | None = Field(None, description="Location of the charge point; required for public and private.")
-    charging_zone_id: IdRef | None = Field(None, description="Charging zone within the location.")
+    location_id: Annotated[IdRef | None, Reference("Location")] = Field(
+        None, description="Location of the charge point; required for public and private."
+    )
+    charging_zone_id: Annotated[IdRef | None, Reference("ChargingZone", within="location_id")] = Field(
+        None, description="Charging zone within the location."
+    )
     pin: Annotated[str | None, Secret] = Field(
         None, pattern=r"^\d+$", description="Digits the owner enters to claim a personal charge point."
     )
-    ocpp_connected_charge_point_id: Annotated[IdRef | None, CreateOnly] = Field(
+    ocpp_connected_charge_point_id: Annotated[IdRef | None, CreateOnly, Reference("ChargePoint")] = Field(
         None, description="Master charge point of a satellite (communication_mode via_ocpp_connected_charge_point)."
     )
     external_id: str | None = Field(None, description="Your own identifier for the charge point.")
@@ -124,6 +130,14 @@ class ChargePointModel(AmpecoModel):
     last_updated_at: Annotated[str | None, Computed] = Field(None, description="When the charge point last changed.")
 
 
+def _export_omit(args: Mapping[str, Any]) -> tuple[str, ...]:
+    """The server makes ``sharing_code`` per object: a clone must not copy it (and as it is
+    create-only, a later change would replace the charge point). The deprecated
+    ``managed_by_operator`` is left out when it only repeats ``communication_mode``."""
+    repeats = args.get("managed_by_operator") == (args.get("communication_mode", "direct_ocpp") != "none")
+    return ("sharing_code", "managed_by_operator") if repeats else ("sharing_code",)
+
+
 SPEC = ResourceSpec(
     kind="ChargePoint",
     module="charge_point",
@@ -139,4 +153,7 @@ SPEC = ResourceSpec(
     ),
     # A replacement keeping network.id would be refused as "already taken" while the old one exists.
     delete_before_replace=True,
+    section_order=40,
+    export_name=("network.id", "external_id", "name"),
+    export_omit=_export_omit,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pulumi_ampeco.specs._base import AmpecoModel, Field, IdRef, PathParam, ResourceSpec
+from pulumi_ampeco.specs._base import AmpecoModel, Field, IdRef, PathParam, Reference, ResourceSpec
 from pulumi_ampeco.specs._shapes import Translation
 
 
@@ -15,7 +15,7 @@ class ChargingZoneAdditionalInfo(AmpecoModel):
 
 
 class ChargingZoneModel(AmpecoModel):
-    location_id: Annotated[IdRef, PathParam] = Field(description="The location the zone belongs to.")
+    location_id: Annotated[IdRef, PathParam, Reference("Location")] = Field(description="The location the zone belongs to.")
     name: str = Field(min_length=1, description="Internal name, not shown to drivers.")
     status: Literal["enabled", "disabled"] = Field(description="Whether the zone is in use.")
     additional_info: ChargingZoneAdditionalInfo | None = Field(None, description="Information shown to drivers.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pulumi_ampeco.specs._base import AmpecoModel, Field, IdRef, PathParam, ResourceSpec
+from pulumi_ampeco.specs._base import AmpecoModel, Field, IdRef, PathParam, Reference, ResourceSpec
 
 ConnectorType = Literal[
     "type1", "type2", "type3", "chademo", "ccs1", "ccs2", "schuko", "nacs", "cee16", "cee32", "j1772",
@@ -14,8 +14,8 @@ ConnectorType = Literal[
 
 
 class ConnectorModel(AmpecoModel):
-    charge_point_id: Annotated[IdRef, PathParam] = Field(description="The charge point of the EVSE.")
-    evse_id: Annotated[IdRef, PathParam] = Field(description="The EVSE this connector belongs to.")
+    charge_point_id: Annotated[IdRef, PathParam, Reference("ChargePoint")] = Field(description="The charge point of the EVSE.")
+    evse_id: Annotated[IdRef, PathParam, Reference("Evse")] = Field(description="The EVSE this connector belongs to.")
     type: ConnectorType = Field(description="Plug standard.")
     format: Literal["socket", "cable"] | None = Field(None, description="Socket or tethered cable.")
     status: Literal["enabled", "disabled"] | None = Field(None, description="Whether the connector is in use.")

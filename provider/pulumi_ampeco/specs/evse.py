@@ -12,6 +12,7 @@ from pulumi_ampeco.specs._base import (
     Int,
     Money,
     PathParam,
+    Reference,
     ResourceSpec,
     ServerDefault,
 )
@@ -33,7 +34,7 @@ class EvsePowerOptions(AmpecoModel):
 
 
 class EvseModel(AmpecoModel):
-    charge_point_id: Annotated[IdRef, PathParam] = Field(description="The charge point this EVSE belongs to.")
+    charge_point_id: Annotated[IdRef, PathParam, Reference("ChargePoint")] = Field(description="The charge point this EVSE belongs to.")
     network_id: str = Field(min_length=1, description="OCPP EVSE id: consecutive numbers from 1 within the charge point.")
     physical_reference: str = Field(min_length=1, description="Identifier shown to drivers on site (label, QR).")
     current_type: Literal["ac", "dc"] = Field(description="Current type.")
@@ -42,7 +43,7 @@ class EvseModel(AmpecoModel):
     mid_meter_certification_end_year: Int | None = Field(
         None, ge=1900, le=2200, description="Year the MID meter certification ends."
     )
-    tariff_group_id: Annotated[IdRef | None, ServerDefault] = Field(
+    tariff_group_id: Annotated[IdRef | None, ServerDefault, Reference("TariffGroup")] = Field(
         None, description="Tariff group; when omitted the tenant's default free tariff group applies."
     )
     allows_reservation: Annotated[bool | None, ServerDefault] = Field(
@@ -66,4 +67,5 @@ SPEC = ResourceSpec(
     # Inferred: network_id is unique within its charge point; the nested listing has no filters.
     natural_key=("network_id",),
     delete_before_replace=True,
+    noun="EVSE",
 )

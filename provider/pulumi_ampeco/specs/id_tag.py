@@ -45,4 +45,5 @@ SPEC = ResourceSpec(
     natural_key_filters={"id_tag_uid": "idTagUid"},
     # A replacement with the same UID would be refused as "already taken" while the old tag exists.
     delete_before_replace=True,
+    section_order=50,
 )

@@ -43,4 +43,6 @@ SPEC = ResourceSpec(
     natural_key_filters={"external_id": "externalId"},
     # API 3.96.4 requires geoposition on every PATCH.
     always_send=("geoposition",),
+    section_order=10,
+    export_name=("external_id", "name"),
 )

@@ -200,4 +200,5 @@ SPEC = ResourceSpec(
     update_method="PUT",
     # Inferred: the API has no filterable key for tariffs; matched by name client-side.
     natural_key=("name",),
+    section_order=20,
 )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 from pulumi_ampeco.specs._base import (
     AmpecoModel,
@@ -10,6 +11,7 @@ from pulumi_ampeco.specs._base import (
     Field,
     IdRef,
     Ordered,
+    Reference,
     ResourceSpec,
     ServerPrepends,
 )
@@ -17,13 +19,21 @@ from pulumi_ampeco.specs._base import (
 
 class TariffGroupModel(AmpecoModel):
     name: str = Field(min_length=1, description="Name of the tariff group.")
-    tariff_ids: Annotated[list[IdRef] | None, Ordered, ServerPrepends] = Field(
+    tariff_ids: Annotated[list[IdRef] | None, Ordered, ServerPrepends, Reference("Tariff")] = Field(
         None,
         description="Tariffs in evaluation order: the last matching one wins. The free base tariff the "
         "API adds on create is kept in front and is not part of this list.",
     )
     partner_id: IdRef | None = Field(None, description="Partner that may edit the group.")
     last_updated_at: Annotated[str | None, Computed] = Field(None, description="When the group last changed.")
+
+
+def _is_base_tariff(tariff: Mapping[str, Any]) -> bool:
+    """AMPECO puts a new free tariff in front of ``tariffIds`` when a group is created and keeps
+    it there. Heuristic: a group's first tariff is its base tariff when it is free and no other
+    group lists it. A group created without a base tariff whose first tariff is an unshared free
+    tariff would lose that tariff in an export; AMPECO does not allow such groups via the API."""
+    return tariff.get("type") == "free"
 
 
 SPEC = ResourceSpec(
@@ -35,4 +45,6 @@ SPEC = ResourceSpec(
     update_method="PUT",
     # Inferred: matched by name client-side; the API filters groups by partner only.
     natural_key=("name",),
+    section_order=30,
+    export_server_prepended=_is_base_tariff,
 )

@@ -22,6 +22,7 @@ from pulumi_ampeco.specs._base import (
     Immutable,
     Ordered,
     PathParam,
+    Reference,
     Secret,
     ServerDefault,
     ServerPrepends,
@@ -83,6 +84,14 @@ class FieldMeta:
             if isinstance(m, IgnoreItems):
                 return m.values
         return ()
+
+    @property
+    def reference(self) -> Reference | None:
+        """The field's reference to another kind of this provider (``Reference("Location")``), if any."""
+        for m in self.markers:
+            if isinstance(m, Reference) and m.kind is not None:
+                return m
+        return None
 
     @property
     def path_param(self) -> bool:

@@ -1,11 +1,15 @@
-"""Write the Pulumi surface and the reference pages from the specs.
+"""Write the Pulumi surface and the reference pages from the specs (a tool of the repository,
+not part of the installed package: it writes into this checkout).
 
-    python -m pulumi_ampeco._codegen          # rewrite the generated files
-    python -m pulumi_ampeco._codegen --check  # exit 1 if any is stale (the test suite runs this)
+    python tools/codegen.py          # rewrite the generated files
+    python tools/codegen.py --check  # exit 1 if any is stale (the test suite runs this)
 
-Generated: ``pulumi_ampeco/<module>.py`` (Args, ArgsDict, resource class with typed outputs),
-``pulumi_ampeco/_engine/kinds.py`` (the kinds the pickled provider accepts),
-``pulumi_ampeco/types.py`` (nested argument shapes) and ``examples/resources/<module>/README.md``.
+Generated, each saying so in its first line: ``pulumi_ampeco/<module>.py`` (Args, ArgsDict,
+resource class with typed outputs), ``pulumi_ampeco/__init__.py`` (the public names),
+``pulumi_ampeco/types.py`` (nested argument shapes), ``pulumi_ampeco/_engine/kinds.py`` (the
+registry's kinds and file stems, for code that must not load the specs),
+``pulumi_ampeco/network/_sections.py`` (``ampeco.Network``'s typed attributes) and
+``examples/resources/<module>/README.md`` (with ``example.py`` beside it, written by hand).
 """
 
 from __future__ import annotations
@@ -17,15 +21,18 @@ import typing
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "provider" / "pulumi_ampeco"
+sys.path.insert(0, str(PACKAGE.parent))  # this checkout's specs, whatever is installed
 
-from pulumi_ampeco._engine.schema import FieldMeta, ModelMeta, model_meta
+from pulumi_ampeco import errors
+from pulumi_ampeco.network._layout import walk
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import Reference, ResourceSpec
+from pulumi_ampeco.specs._schema import FieldMeta, ModelMeta, model_meta
+from pydantic import BaseModel
 
-PACKAGE = Path(__file__).parent
-REPO = PACKAGE.parent.parent
-HEADER = "# Generated from {source} by `python -m pulumi_ampeco._codegen`. Do not edit by hand.\n"
+HEADER = "# Generated from {source} by `python tools/codegen.py`. Do not edit by hand.\n"
 
 
 def _strip(annotation: Any) -> Any:
@@ -41,7 +48,8 @@ def _strip(annotation: Any) -> Any:
 
 def _is_reference(annotation: Any) -> bool:
     if typing.get_origin(annotation) is typing.Annotated:
-        return Reference in typing.get_args(annotation)[1:] or _is_reference(typing.get_args(annotation)[0])
+        return (any(isinstance(m, Reference) for m in typing.get_args(annotation)[1:])
+                or _is_reference(typing.get_args(annotation)[0]))
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         return any(_is_reference(a) for a in typing.get_args(annotation))
     return False
@@ -245,42 +253,101 @@ def render_reference(spec: ResourceSpec) -> str:
     return "".join(parts)
 
 
-_EXAMPLES = {
-    "IdTag": 'tag = ampeco.IdTag("driver-card", id_tag_uid="04A1B2C3D4", status="enabled", type="rfid",\n'
-             '                   id_label="Fleet card 17")\n',
-    "Location": 'site = ampeco.Location("depot", name=[{"locale": "en", "translation": "Depot Sofia"}],\n'
-                '    address=[{"locale": "en", "translation": "1 Vitosha Blvd, Sofia"}], country="BG",\n'
-                '    geoposition={"latitude": 42.6977, "longitude": 23.3219}, external_id="depot-sofia")\n',
-    "ChargingZone": 'zone = ampeco.ChargingZone("staff", location_id=site.id, name="Staff parking", status="enabled")\n',
-    "ChargePoint": 'cp = ampeco.ChargePoint("cp-1", name="Depot CP 1", type="public", status="enabled",\n'
-                   '    location_id=site.id, communication_mode="direct_ocpp",\n'
-                   '    network={"id": "DEPOT-CP-1", "protocol": "ocpp 1.6"})\n',
-    "Evse": 'evse = ampeco.Evse("cp-1-evse-1", charge_point_id=cp.id, network_id="1", physical_reference="SOF-1-1",\n'
-            '    current_type="ac", status="enabled", tariff_group_id=group.id)\n',
-    "Connector": 'plug = ampeco.Connector("cp-1-evse-1-type2", charge_point_id=cp.id, evse_id=evse.id,\n'
-                 '    type="type2", format="socket", status="enabled")\n',
-    "Tariff": 'day = ampeco.Tariff("standard", name="Standard AC", type="duration+energy",\n'
-              '    pricing={"price_per_kwh": 0.35, "price_per_period": 0.05, "price_period_in_minutes": 15})\n',
-    "TariffGroup": 'group = ampeco.TariffGroup("public", name="Public AC", tariff_ids=[day.id])\n',
-}
-
-
 def _example(spec: ResourceSpec) -> str:
-    return _EXAMPLES.get(spec.kind, "")
+    """``examples/resources/<module>/example.py``: the page's example, written by hand."""
+    path = REPO / "examples" / "resources" / spec.module / "example.py"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def render_kinds() -> str:
-    body = "".join(f'    "{kind}",\n' for kind in sorted(REGISTRY))
+    kinds = "".join(f'    "{kind}",\n' for kind in sorted(REGISTRY))
+    modules = "".join(f'    "{spec.module}",\n' for spec in REGISTRY.values())
     return (HEADER.format(source="specs/__init__.py (REGISTRY)")
-            + '"""The resource kinds ``AmpecoProvider`` accepts, without importing the specs.\n\n'
+            + '"""The registry\'s kinds and file stems, without importing the specs.\n\n'
             "A Pulumi program constructs an ``AmpecoProvider`` per resource but never calls it; checking the\n"
             "kind against this tuple instead of ``specs.REGISTRY`` keeps pydantic and the spec models out of\n"
-            'the program.\n"""\n\nfrom __future__ import annotations\n\n'
-            f"KINDS: tuple[str, ...] = (\n{body})\n")
+            "the program, as ``MODULES`` keeps them out of ``pulumi-ampeco --help``.\n\"\"\"\n\n"
+            "from __future__ import annotations\n\n"
+            f"KINDS: tuple[str, ...] = (\n{kinds})\n"
+            '"""Resource kinds, sorted."""\n\n'
+            f"MODULES: tuple[str, ...] = (\n{modules})\n"
+            '"""Their file stems (``id_tag``, ...), in REGISTRY order."""\n')
+
+
+PACKAGE_DOC = '''"""Pulumi resources for AMPECO.CHARGE EV-charging networks.
+
+    import pulumi_ampeco as ampeco
+
+    site = ampeco.Location("depot", name=[{"locale": "en", "translation": "Depot"}], ...)
+    cp = ampeco.ChargePoint("cp-1", location_id=site.id, ...)
+
+Tenant: stack config ``ampeco:tenantUrl`` and secret ``ampeco:apiToken``, else the environment
+variables ``AMPECO_TENANT_URL`` and ``AMPECO_API_TOKEN``. Existing objects are taken over with
+``adopt_id`` (``import_`` cannot work for dynamic providers, pulumi/pulumi#16175).
+"""
+'''
+
+
+def render_package() -> str:
+    """``__init__.py``: the errors, then every resource and ``Network``, loaded on first use."""
+    error_names = sorted(n for n in errors.__all__
+                         if isinstance(getattr(errors, n), type) and issubclass(getattr(errors, n), Exception))
+    lazy: dict[str, str] = {}
+    for spec in sorted(REGISTRY.values(), key=lambda s: s.kind):
+        for name in (spec.kind, f"{spec.kind}Args", f"{spec.kind}ArgsDict"):
+            lazy[name] = f"pulumi_ampeco.{spec.module}"
+    lazy["Network"] = "pulumi_ampeco.network"
+    by_module: dict[str, list[str]] = {}
+    for name, module in lazy.items():
+        by_module.setdefault(module, []).append(name)
+    out = [HEADER.format(source="specs/ and errors.py"), PACKAGE_DOC, "\nfrom __future__ import annotations\n\n",
+           "import importlib\nfrom typing import TYPE_CHECKING, Any\n\n",
+           "from pulumi_ampeco.errors import (\n", *(f"    {n},\n" for n in error_names), ")\n\n",
+           "if TYPE_CHECKING:\n"]
+    out += [f"    from {m} import {', '.join(sorted(names))}\n" for m, names in sorted(by_module.items())]
+    out.append("\n# Resource classes load on first use (PEP 562): `import pulumi_ampeco` stays cheap, and a provider\n"
+               "# process, which only needs pulumi_ampeco._engine, never loads the Pulumi surface of every resource.\n")
+    out.append("_LAZY: dict[str, str] = {\n")
+    out += [f'    "{name}": "{lazy[name]}",\n' for name in sorted(lazy)]
+    out.append("}\n\n__all__ = [\n")
+    out += [f'    "{name}",\n' for name in sorted([*error_names, *lazy])]
+    out.append("]\n")
+    out.append('''
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+''')
+    return "".join(out)
+
+
+def render_sections() -> str:
+    """``network/_sections.py``: one typed attribute of ``ampeco.Network`` per section."""
+    sections = list(walk())
+    out = [HEADER.format(source="specs/ (the network layout)"),
+           '"""The typed attributes of ``ampeco.Network``: the resources of each section, by logical name."""\n\n',
+           "from __future__ import annotations\n\nfrom typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"]
+    out += [f"    from pulumi_ampeco.{REGISTRY[k].module} import {k}\n"
+            for k in sorted({s.kind for s in sections}, key=lambda k: REGISTRY[k].module)]
+    out.append('\n__all__ = ["NetworkSections"]\n\n\nclass NetworkSections:\n')
+    for s in sections:
+        qualified = " (qualified by the parents' names: ``parent/child``)" if s.parent_kind else ""
+        out.append(f"    {s.key}: dict[str, {s.kind}]\n")
+        out.append(f'    """{s.kind} resources by logical name{qualified}."""\n')
+    return "".join(out)
 
 
 def generated_files() -> dict[Path, str]:
-    files = {PACKAGE / "types.py": render_types(), PACKAGE / "_engine" / "kinds.py": render_kinds()}
+    files = {PACKAGE / "types.py": render_types(), PACKAGE / "_engine" / "kinds.py": render_kinds(),
+             PACKAGE / "__init__.py": render_package(), PACKAGE / "network" / "_sections.py": render_sections()}
     for spec in REGISTRY.values():
         files[PACKAGE / f"{spec.module}.py"] = render_resource(spec)
         files[REPO / "examples" / "resources" / spec.module / "README.md"] = render_reference(spec)
@@ -298,7 +365,7 @@ def main(argv: list[str]) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
     if "--check" in argv and stale:
-        print("stale generated files (run python -m pulumi_ampeco._codegen):", *map(str, stale), sep="\n  ")
+        print("stale generated files (run python tools/codegen.py):", *map(str, stale), sep="\n  ")
         return 1
     for path in stale:
         print(f"wrote {path}")

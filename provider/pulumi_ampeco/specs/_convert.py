@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import alias_generators
 
-from pulumi_ampeco._engine.schema import ModelMeta
+from pulumi_ampeco.specs._schema import ModelMeta
 
 # The few undeclared keys (externalAppData, ...) come back in every response: convert each once.
 to_snake = functools.lru_cache(maxsize=1024)(alias_generators.to_snake)

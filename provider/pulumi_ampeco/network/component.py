@@ -1,4 +1,4 @@
-"""Network: a whole AMPECO network from one YAML spec (see ``pulumi_ampeco.spec_file``).
+"""Network: a whole AMPECO network from one YAML spec (the format: ``pulumi_ampeco.network``).
 
 ::
 
@@ -18,54 +18,36 @@ the same as long as the logical names do. Renaming an object in the spec therefo
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Mapping
 from typing import Any
 
 import pulumi
 
-from pulumi_ampeco.charge_point import ChargePoint
-from pulumi_ampeco.charging_zone import ChargingZone
-from pulumi_ampeco.connector import Connector
 from pulumi_ampeco.errors import SpecError
-from pulumi_ampeco.evse import Evse
-from pulumi_ampeco.id_tag import IdTag
-from pulumi_ampeco.location import Location
-from pulumi_ampeco.spec_file import ConfigRef, NetworkSpec, load
-from pulumi_ampeco.tariff import Tariff
-from pulumi_ampeco.tariff_group import TariffGroup
+from pulumi_ampeco.network._layout import walk
+from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec
+from pulumi_ampeco.network._parse import load
+from pulumi_ampeco.network._sections import NetworkSections
 
 __all__ = ["Network"]
 
-_CLASSES: dict[str, type[pulumi.CustomResource]] = {
-    "Location": Location,
-    "ChargingZone": ChargingZone,
-    "Tariff": Tariff,
-    "TariffGroup": TariffGroup,
-    "ChargePoint": ChargePoint,
-    "Evse": Evse,
-    "Connector": Connector,
-    "IdTag": IdTag,
-}
+
+def _resource_class(kind: str, module: str) -> type[pulumi.CustomResource]:
+    cls: type[pulumi.CustomResource] = getattr(importlib.import_module(f"pulumi_ampeco.{module}"), kind)
+    return cls
 
 
-class Network(pulumi.ComponentResource):
+class Network(NetworkSections, pulumi.ComponentResource):
     """Every object of a network spec, declared with its dependencies.
 
-    Objects by logical name (children by ``parent/child``): ``locations``, ``charging_zones``
-    (``"depot-sofia/staff"``), ``tariffs``, ``tariff_groups``, ``charge_points``, ``evses``
-    (``"cp-1/1"``), ``connectors`` (``"cp-1/1/type2"``), ``id_tags``; and ``resources``, every
-    resource by its path in the spec (``"charge_points.cp-1.evses.1"``).
+    One attribute per section of the spec, objects by logical name (children by
+    ``parent/child``): ``locations``, ``charging_zones`` (``"depot-sofia/staff"``),
+    ``charge_points``, ``evses`` (``"cp-1/1"``), ...; and ``resources``, every resource by its
+    path in the spec (``"charge_points.cp-1.evses.1"``).
     """
 
-    locations: dict[str, Location]
-    charging_zones: dict[str, ChargingZone]
-    tariffs: dict[str, Tariff]
-    tariff_groups: dict[str, TariffGroup]
-    charge_points: dict[str, ChargePoint]
-    evses: dict[str, Evse]
-    connectors: dict[str, Connector]
-    id_tags: dict[str, IdTag]
     resources: dict[str, pulumi.CustomResource]
     spec: NetworkSpec
 
@@ -76,14 +58,13 @@ class Network(pulumi.ComponentResource):
         secrets = _resolve_secrets(parsed)
         super().__init__("ampeco:index:Network", name, {}, opts)
         self.spec = parsed
-        self.locations, self.charging_zones, self.tariffs, self.tariff_groups = {}, {}, {}, {}
-        self.charge_points, self.evses, self.connectors, self.id_tags = {}, {}, {}, {}
         self.resources = {}
-        by_kind: dict[str, dict[str, Any]] = {
-            "Location": self.locations, "ChargingZone": self.charging_zones, "Tariff": self.tariffs,
-            "TariffGroup": self.tariff_groups, "ChargePoint": self.charge_points, "Evse": self.evses,
-            "Connector": self.connectors, "IdTag": self.id_tags,
-        }
+        by_section: dict[str, dict[str, Any]] = {}
+        classes: dict[str, type[pulumi.CustomResource]] = {}
+        for section in walk():
+            by_section[section.key] = {}
+            setattr(self, section.key, by_section[section.key])
+            classes[section.kind] = _resource_class(section.kind, section.spec.module)
         child_opts = pulumi.ResourceOptions(parent=self)
         for obj in parsed.objects.values():  # parents and referenced objects come first
             args: dict[str, Any] = _with_secrets(obj.args, secrets)
@@ -94,9 +75,9 @@ class Network(pulumi.ComponentResource):
                              else self.resources[target].id)
             if obj.adopt_id is not None:
                 args["adopt_id"] = obj.adopt_id
-            resource = _CLASSES[obj.kind](f"{name}/{obj.key}", opts=child_opts, **args)
+            resource = classes[obj.kind](f"{name}/{obj.key}", opts=child_opts, **args)
             self.resources[obj.path] = resource
-            by_kind[obj.kind][obj.key] = resource
+            by_section[obj.section.key][obj.key] = resource
         self.register_outputs({"objects": len(self.resources)})
 
 

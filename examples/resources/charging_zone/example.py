@@ -1,0 +1,1 @@
+zone = ampeco.ChargingZone("staff", location_id=site.id, name="Staff parking", status="enabled")

@@ -1,0 +1,1 @@
+group = ampeco.TariffGroup("public", name="Public AC", tariff_ids=[day.id])

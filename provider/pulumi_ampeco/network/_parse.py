@@ -1,0 +1,316 @@
+"""Read and validate a network spec: structure, references by logical name, the resources' checks.
+
+The whole file is validated before anything is registered, with the resources' own per-field
+checks; every problem is reported at once, naming the file, the object (``charge_points.cp-1``)
+and the field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pulumi_ampeco.errors import Problem, SpecError, SpecProblemsError
+from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
+from pulumi_ampeco.network._objects import (
+    ConfigRef,
+    NetworkSpec,
+    SpecObject,
+    in_dependency_order,
+    parent_paths,
+)
+from pulumi_ampeco.network._yaml import CONFIG_KEY, is_config_ref, load_text, type_name
+from pulumi_ampeco.specs import REGISTRY
+from pulumi_ampeco.specs._check import ADOPT_ID, check_inputs
+from pulumi_ampeco.specs._schema import ModelMeta, model_meta
+
+__all__ = ["NAME_PATTERN", "load", "parse"]
+
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_PLACEHOLDER_ID = 1
+"""Stands in for a referenced object's id while validating (the real id exists only after create)."""
+
+
+def load(source: str | os.PathLike[str] | Mapping[str, Any]) -> NetworkSpec:
+    """Read and validate a spec from a YAML file, or validate an already parsed mapping.
+
+    Raises SpecError (a SpecProblemsError listing every problem) and never touches the network.
+    """
+    if isinstance(source, Mapping):
+        return parse(source, file=None)
+    path = Path(source)
+    file = str(source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SpecError("no such file", file=file) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError(f"cannot read it: {exc}", file=file) from None
+    return parse(load_text(text, file), file=file)
+
+
+def parse(data: Mapping[str, Any], *, file: str | None = None) -> NetworkSpec:
+    """Validate a parsed spec; raises SpecProblemsError listing every problem."""
+    parser = _Parser(file)
+    spec = parser.run(data)
+    if parser.problems:
+        order = {path: i for i, path in enumerate(parser.objects)}
+        problems = sorted(parser.problems, key=lambda p: -1 if p.obj is None else order.get(p.obj, -1))
+        raise SpecProblemsError(problems, file=file)
+    return spec
+
+
+class _Parser:
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.objects: dict[str, SpecObject] = {}
+        self.raw_refs: dict[str, dict[Ref, Any]] = {}
+        self._scopes: dict[str, list[str]] | None = None
+        """Scope (``charge_points``, ``locations.depot.charging_zones``) -> logical names in it."""
+
+    def problem(self, obj: str | None, fld: str | None, reason: str) -> None:
+        self.problems.append(Problem(obj, fld, reason))
+
+    def run(self, data: Any) -> NetworkSpec:
+        if not isinstance(data, Mapping):
+            self.problem(None, None, f"the spec must be a mapping of sections ({_names(SECTIONS)}), "
+                                     f"not {type_name(data)}")
+            return NetworkSpec(self.file, {})
+        known = {s.key: s for s in SECTIONS}
+        for key in data:
+            if key not in known:
+                self.problem(str(key), None, f"unknown section; sections are {_names(SECTIONS)}")
+        for section in SECTIONS:
+            if data.get(section.key) is not None:
+                self.section(section, data[section.key], (), None)
+        self.resolve_refs()
+        # Fields already reported per object; check() adds problems only for the object it checks.
+        reported: dict[str, set[str]] = {}
+        for p in self.problems:
+            if p.obj is not None:
+                reported.setdefault(p.obj, set()).add((p.field or "").split(".")[0])
+        for obj in self.objects.values():
+            self.check(obj, reported.get(obj.path, set()))
+        return NetworkSpec(self.file, in_dependency_order(self.objects))
+
+    # structure ------------------------------------------------------------------------------
+
+    def section(self, section: Section, body: Any, names: tuple[str, ...], parent: SpecObject | None) -> None:
+        where = _path(parent.path if parent else "", section.key)
+        if not isinstance(body, Mapping):
+            self.problem(where, None, f"must be a mapping of logical name to object, not {type_name(body)}")
+            return
+        for raw_name, value in body.items():
+            name = str(raw_name) if isinstance(raw_name, int) and not isinstance(raw_name, bool) else raw_name
+            if not isinstance(name, str) or not NAME_PATTERN.match(name):
+                self.problem(where, None, f"{raw_name!r} is not a valid logical name (letters, digits, "
+                                          "'-', '_' and '.', starting with a letter or digit)")
+                continue
+            self.obj(section, value, (*names, name), _path(where, name), parent)
+
+    def obj(self, section: Section, body: Any, names: tuple[str, ...], path: str,
+            parent: SpecObject | None) -> None:
+        if not isinstance(body, Mapping):
+            self.problem(path, None, f"must be a mapping of arguments, not {type_name(body)}")
+            return
+        spec = section.spec
+        meta = model_meta(spec.model)
+        parent_fields = parent_paths(section, parent)
+        refs = {r.key: r for r in section.refs}
+        ref_fields = {r.field: r for r in section.refs}
+        children = {c.key: c for c in section.children}
+        obj = SpecObject(section, names, path, {}, parents=parent_fields, parent=parent)
+        self.objects[path] = obj
+        self.raw_refs[path] = {}
+        for key, value in body.items():
+            key = str(key)
+            if key == ADOPT_ID:
+                obj.adopt_id = value  # checked with the arguments
+            elif key in refs:
+                if value is not None:
+                    self.raw_refs[path][refs[key]] = value
+            elif key in children:
+                if value is not None:
+                    self.section(children[key], value, names, obj)
+            elif key in ref_fields:
+                r = ref_fields[key]
+                self.problem(path, key, f"refer to the {REGISTRY[r.kind].noun} by its logical name instead of "
+                                        f"an id: `{r.key}: <name>`")
+            elif key in parent_fields:
+                self.problem(path, key, f"is implied by nesting the {spec.kind} under its parent; remove it")
+            elif key in meta.fields and meta.fields[key].computed:
+                self.problem(path, key, "is computed by AMPECO and cannot be set; it is an output only")
+            elif key in meta.fields and not meta.fields[key].path_param:
+                obj.args[key] = self.secrets(meta, key, value, path, key)
+            else:
+                allowed = [f.name for f in meta.arguments() if f.name not in ref_fields and not f.path_param]
+                allowed += [*refs, *children, ADOPT_ID]
+                self.problem(path, key, f"unknown key for {spec.kind}; allowed: {', '.join(allowed)}")
+
+    def secrets(self, meta: ModelMeta, key: str, value: Any, path: str, dotted: str) -> Any:
+        """Replace ``{config: key}`` in secret fields by ConfigRef; refuse secrets in clear."""
+        fmeta = meta.fields[key]
+        if not fmeta.secret or value is None:
+            return value
+        if fmeta.nested is not None and not is_config_ref(value):
+            if isinstance(value, Mapping):
+                return {k: (self.secrets(fmeta.nested, k, v, path, f"{dotted}.{k}")
+                            if k in fmeta.nested.fields else v) for k, v in value.items()}
+            return value
+        if is_config_ref(value):
+            config_key = value[CONFIG_KEY]
+            if not isinstance(config_key, str) or not re.match(r"^[A-Za-z0-9_.:-]+$", config_key):
+                self.problem(path, dotted, f"config key must be a non-empty name like cp-1-pin, not {config_key!r}")
+                return None
+            return ConfigRef(config_key)
+        self.problem(path, dotted, "is a secret and is never written in clear: use "
+                                   "`{config: <key>}` and `pulumi config set --secret <key> <value>`")
+        return None
+
+    # references -----------------------------------------------------------------------------
+
+    def resolve_refs(self) -> None:
+        for path, raw in self.raw_refs.items():
+            obj = self.objects[path]
+            for ref, value in raw.items():
+                if ref.many:
+                    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+                        self.problem(path, ref.key, f"must be a list of {ref.target} names")
+                        continue
+                    names = [str(v) for v in value]
+                    if len(set(names)) != len(names):
+                        self.problem(path, ref.key, "lists a name twice")
+                        continue
+                    targets = [self.target(obj, ref, n, raw) for n in names]
+                    if all(t is not None for t in targets):
+                        obj.refs[ref.field] = [t for t in targets if t is not None]
+                    continue
+                if not isinstance(value, (str, int)) or isinstance(value, bool):
+                    self.problem(path, ref.key, f"must be the logical name of a {REGISTRY[ref.kind].noun}")
+                    continue
+                target = self.target(obj, ref, str(value), raw)
+                if target is not None:
+                    obj.refs[ref.field] = target
+        self.check_cycles()
+
+    def target(self, obj: SpecObject, ref: Ref, name: str, raw: Mapping[Ref, Any]) -> str | None:
+        if ref.within is None:
+            candidate = _path(ref.target, name)
+            scope = ref.target
+        else:
+            owner = next((r for r in obj.section.refs if r.key == ref.within), None)
+            owner_name = raw.get(owner) if owner is not None else None
+            if owner is None or owner_name is None:
+                self.problem(obj.path, ref.key, f"needs `{ref.within}`: a {REGISTRY[ref.kind].noun} is "
+                                                f"looked up within the {ref.within}")
+                return None
+            base = _path(owner.target, str(owner_name))
+            if base not in self.objects:
+                return None  # the owner reference is reported on its own
+            candidate = _path(base, ref.target, name)
+            scope = _path(base, ref.target)
+        if candidate in self.objects:
+            return candidate
+        listing = ", ".join(sorted(self.scopes().get(scope, ()))) or "none"
+        self.problem(obj.path, ref.key, f"{name!r} is not defined in {scope} (defined: {listing})")
+        return None
+
+    def scopes(self) -> dict[str, list[str]]:
+        """The names defined in each scope, built once (only needed to report an unknown name)."""
+        if self._scopes is None:
+            self._scopes = {}
+            for o in self.objects.values():
+                name = o.names[-1]  # o.path is `<scope>.<name>`
+                self._scopes.setdefault(o.path[:len(o.path) - len(name) - 1], []).append(name)
+        return self._scopes
+
+    def check_cycles(self) -> None:
+        """Objects that refer to each other in a circle can never be created: report each circle once."""
+        done: set[str] = set()
+        stack: list[tuple[str, str | None]] = []  # (path, key of the reference followed from it)
+        on_stack: dict[str, int] = {}
+
+        def visit(path: str) -> None:
+            on_stack[path] = len(stack)
+            stack.append((path, None))
+            obj = self.objects[path]
+            for ref in obj.section.refs:
+                for target in _as_list(obj.refs.get(ref.field)):
+                    stack[-1] = (path, ref.key)
+                    if target in on_stack:
+                        self.report_cycle([p for p, _ in stack[on_stack[target]:]], stack[on_stack[target]][1])
+                    elif target not in done:
+                        visit(target)
+            stack.pop()
+            del on_stack[path]
+            done.add(path)
+
+        for path in self.objects:
+            if path not in done:
+                visit(path)
+
+    def report_cycle(self, cycle: list[str], key: str | None) -> None:
+        kinds = {self.objects[p].section for p in cycle}
+        what = next(iter(kinds)).spec.plural if len(kinds) == 1 else "objects"
+        self.problem(cycle[0], key, f"{what} refer to each other in a cycle: {' -> '.join([*cycle, cycle[0]])}")
+
+    # per-field validation -------------------------------------------------------------------
+
+    def check(self, obj: SpecObject, reported: set[str]) -> None:
+        """The resource's own check on the arguments, with placeholders for what is not known yet.
+
+        ``reported``: fields of ``obj`` already reported (a bad reference, a secret in clear), which
+        are not reported again.
+        """
+        spec = obj.section.spec
+        news: dict[str, Any] = dict(_placeholders(obj.args))
+        for name in obj.parents:
+            news[name] = _PLACEHOLDER_ID
+        for r in obj.section.refs:
+            if r.field in obj.refs:
+                target = obj.refs[r.field]
+                news[r.field] = [_PLACEHOLDER_ID + i for i in range(len(target))] if r.many else _PLACEHOLDER_ID
+        if obj.adopt_id is not None:
+            news[ADOPT_ID] = obj.adopt_id
+        by_field = {r.field: r.key for r in obj.section.refs}
+        for failure in check_inputs(spec, news, unknown=_is_config_value)[1]:
+            top = failure.property.split(".")[0].split("[")[0]
+            name = by_field[top] + failure.property[len(top):] if top in by_field else failure.property
+            if name.split(".")[0].split("[")[0] not in reported:
+                self.problem(obj.path, name, failure.reason)
+        if isinstance(obj.adopt_id, float) and obj.adopt_id.is_integer():
+            obj.adopt_id = int(obj.adopt_id)
+
+
+def _placeholders(args: Mapping[str, Any]) -> dict[str, Any]:
+    """Arguments for validation: a top-level secret from config stays (present, not known yet, so
+    not checked); a nested one is left out (secret fields are optional inside their object)."""
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {k: strip(v) for k, v in value.items() if not isinstance(v, ConfigRef)}
+        return value
+
+    return {k: (v if isinstance(v, ConfigRef) else strip(v)) for k, v in args.items()}
+
+
+def _is_config_value(value: Any) -> bool:
+    return isinstance(value, ConfigRef)
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _path(*parts: str) -> str:
+    return ".".join(p for p in parts if p)
+
+
+def _names(sections: Sequence[Section]) -> str:
+    return ", ".join(s.key for s in sections)

@@ -1,0 +1,81 @@
+"""Write a network spec: the parsed objects back to the YAML tree, by the layout.
+
+The one writer of the format. Sections in layout order, objects by logical name (numbers in names
+compared as numbers: ``cp-2`` before ``cp-10``), arguments in the order the resource declares
+them with references in place as logical names, ``adopt_id`` first, children last; secrets as
+``{config: key}``. Export renders the objects it builds with it, so what export writes is what
+the parser reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pulumi_ampeco.network._layout import SECTIONS, Section
+from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec, SpecObject
+from pulumi_ampeco.network._yaml import CONFIG_KEY
+from pulumi_ampeco.specs._check import ADOPT_ID
+
+__all__ = ["body", "name_order", "render"]
+
+
+def name_order(name: str) -> tuple[Any, ...]:
+    """Sort key that compares digit runs as numbers (``cp-2`` before ``cp-10``), then the name."""
+    parts = tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                  for part in re.split(r"(\d+)", name) if part != "")
+    return (parts, name)
+
+
+def body(section: Section, args: Mapping[str, Any], refs: Mapping[str, Any],
+         children: Mapping[str, Mapping[str, Any]], adopt_id: int | None = None) -> dict[str, Any]:
+    """One object as written: ``adopt_id``, then the declared arguments with references written
+    as ``refs[field]`` (names) under their keys, then the child sections that have objects."""
+    out: dict[str, Any] = {}
+    if adopt_id is not None:
+        out[ADOPT_ID] = adopt_id
+    for name, ref in section.keys:
+        if ref is None:
+            if name in args:
+                out[name] = _value(args[name])
+        elif name in refs:
+            out[ref.key] = refs[name]
+    for child in section.children:
+        if children.get(child.key):
+            out[child.key] = children[child.key]
+    return out
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, ConfigRef):
+        return {CONFIG_KEY: value.key}
+    if isinstance(value, Mapping):
+        return {k: _value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return value
+
+
+def render(spec: NetworkSpec) -> dict[str, Any]:
+    """The YAML tree of ``spec`` (for ``dump``)."""
+    under: dict[str | None, dict[str, list[SpecObject]]] = {}
+    for obj in spec.objects.values():
+        under.setdefault(obj.parent.path if obj.parent else None, {}).setdefault(obj.section.key, []).append(obj)
+
+    def name_of(path: str) -> str:
+        return spec.objects[path].names[-1]
+
+    def objects(parent: str | None, sections: tuple[Section, ...]) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for section in sections:
+            objs = sorted(under.get(parent, {}).get(section.key, ()), key=lambda o: name_order(o.names[-1]))
+            if objs:
+                out[section.key] = {o.names[-1]: write(o) for o in objs}
+        return out
+
+    def write(obj: SpecObject) -> dict[str, Any]:
+        refs = {f: [name_of(p) for p in t] if isinstance(t, list) else name_of(t) for f, t in obj.refs.items()}
+        return body(obj.section, obj.args, refs, objects(obj.path, obj.section.children), obj.adopt_id)
+
+    return objects(None, SECTIONS)
