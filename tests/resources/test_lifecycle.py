@@ -100,7 +100,7 @@ def _tariff(extra: dict[str, Any]) -> None:
     ampeco.Tariff("subject", **{"name": "Standard", "type": "duration+energy",
                                 "pricing": {"price_per_kwh": 0.3, "price_period_in_minutes": 15,
                                             "price_per_period": 0.02},
-                                "restrictions": {"start_date": "2027-01-01T00:00:00Z"}, **extra})
+                                "restrictions": {"start_date": "2027-01-01"}, **extra})
 
 
 def _tariff_group(extra: dict[str, Any]) -> None:
