@@ -48,6 +48,7 @@ class Field:
     pattern: str | None = None
     min_items: int | None = None
     map_values: Field | None = None  # a free-form object (additionalProperties): every value is this
+    write_only: bool = False  # accepted, stored, never returned (fields.json "write_only")
 
 
 _TIME_FORMATS = {"time", "HH:MM local", "HH:MM 24h"}
@@ -60,6 +61,7 @@ def _limits(spec: Mapping[str, Any]) -> dict[str, Any]:
         "minimum": spec.get("minimum"),
         "maximum": spec.get("maximum"),
         "pattern": spec.get("pattern"),
+        "write_only": spec.get("write_only") is True,
     }
 
 
@@ -126,6 +128,23 @@ def override(schema: Mapping[str, Field], path: str, **changes: Any) -> dict[str
             out[head] = dataclasses.replace(f, nested=override(f.nested, rest, **changes))
     else:
         out[head] = dataclasses.replace(f, **changes)
+    return out
+
+
+def without_write_only(value: Any, schema: Mapping[str, Field]) -> Any:
+    """A stored nested object as returned: its write-only fields left out (inside lists too)."""
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, item in value.items():
+        f = schema.get(key)
+        if f is not None and f.write_only:
+            continue
+        if f is not None and f.nested is not None:
+            item = without_write_only(item, f.nested)
+        elif f is not None and f.items is not None and f.items.nested is not None and isinstance(item, list):
+            item = [without_write_only(i, f.items.nested) for i in item]
+        out[key] = item
     return out
 
 

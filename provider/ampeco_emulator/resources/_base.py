@@ -25,6 +25,7 @@ from ..validation import (
     msg_taken,
     optional,
     parse_datetime,
+    without_write_only,
 )
 
 Matcher = Callable[[Tenant, Obj, list[str]], bool]
@@ -273,7 +274,8 @@ class Resource:
         tenant[self.collection].remove(obj["id"])
 
     def present(self, tenant: Tenant, obj: Obj, includes: Iterable[str], ctx: Ctx) -> dict[str, Any]:
-        out = {name: obj.get(name) for name in self.response_fields_for(ctx.variant)}
+        # top-level fields are the module's response_fields; nested ones follow the schema, less write-only ones
+        out = {name: self._returned(name, obj.get(name)) for name in self.response_fields_for(ctx.variant)}
         if OMIT_NULLS_IN_RESPONSES:
             out = {k: v if k in self.response_nulls else without_nulls(v)
                    for k, v in out.items() if v is not None or k in self.response_nulls}
@@ -281,6 +283,12 @@ class Resource:
         for name in includes:
             out[name] = available[name](tenant, obj)
         return out
+
+    def _returned(self, name: str, value: Any) -> Any:
+        f = self.schema.get(name)
+        if f is not None and f.nested is not None:
+            return without_write_only(value, f.nested)
+        return value
 
     # ---- listing ----------------------------------------------------------------------
     def allowed_filters(self, variant: str | None) -> Mapping[str, Matcher]:

@@ -13,6 +13,8 @@ from ._base import Ctx, Matcher, Resource, eq, get_path, ids_text
 INFERRED = {
     "PUT": "full replacement: every optional field not sent is reset to null",
     "currency": "the tenant currency (EUR), not writable",
+    "write-only fields": "pricing.flexibleMarkUpAsFixedPerKwh.defaultPrice is stored as sent (0 when not sent "
+    "is not filled in) and never returned, as 3.110.0 marks it writeOnly",
     "locale maps": "description / additionalInformation / learnMoreUrl are replaced whole by a create or "
     "PUT (3.110.0: a locale not sent is deleted); a null locale value is stored as sent",
     "pricing.fallbackElectricityRateId": "required when pricing.chargePointElectricityRate is false",
