@@ -217,7 +217,8 @@ def parse_datetime(value: str) -> datetime | None:
 def format_datetime(value: datetime, micro: bool = False) -> str:
     value = value.astimezone(timezone.utc)
     us = value.microsecond if micro else 0
-    return f"{value:%Y-%m-%dT%H:%M:%S}.{us:06d}Z"
+    # %Y does not pad years before 1000 on every platform ("139-12-27"): pad it, as RFC 3339 requires.
+    return f"{value.year:04d}-{value:%m-%dT%H:%M:%S}.{us:06d}Z"
 
 
 def _valid_timezone(name: str) -> bool:

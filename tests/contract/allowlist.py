@@ -153,6 +153,56 @@ def _empty_cursor_allowed(spec: Node) -> int:
     return changed
 
 
+def _add_400_for_query_builder(spec: Node) -> int:
+    changed = 0
+    for path, _, op in _operations(spec):
+        params = [*spec["paths"][path].get("parameters", []), *op.get("parameters", [])]
+        names = {p["name"] for p in params}
+        if names & {"filter", "include", "include[]"} and "400" not in op["responses"]:
+            op["responses"]["400"] = {"description": "Filter or include not allowed (inferred)",
+                                      "content": {"application/json": {"schema": _MESSAGE}}}
+            changed += 1
+    return changed
+
+
+_CP_INCLUDES_WITHOUT_SCHEMA = ("smartCharging", "smartChargingPreferences", "personalSmartChargingPreferences",
+                               "availablePersonalSmartChargingModes")
+
+
+def _charge_point_includes_in_responses(spec: Node) -> int:
+    changed = 0
+    for _, _, op in _operations(spec, path_has="/charge-points/v2.0", path_ends=("/v2.0", "/{chargePoint}")):
+        for status, response in op["responses"].items():
+            if not status.startswith("2"):
+                continue
+            for media in response.get("content", {}).values():
+                data = media["schema"].get("properties", {}).get("data", {})
+                for node in (data, data.get("items", {})):
+                    for schema in _object_members(node):
+                        props = schema.get("properties")
+                        if props is None or "name" not in props:
+                            continue
+                        for name in _CP_INCLUDES_WITHOUT_SCHEMA:
+                            if name not in props:
+                                props[name] = {"nullable": True, "readOnly": True}  # any JSON value
+                                changed += 1
+    return changed
+
+
+def _tariff_listing_single_result(spec: Node) -> int:
+    changed = 0
+    for _, _, op in _operations(spec, ("get",), path_ends="/tariffs/v1.0"):
+        for media in op["responses"]["200"].get("content", {}).values():
+            data = media["schema"]["properties"]["data"]
+            if data.get("type") == "array":
+                single = {**data["items"], "nullable": True}
+                media["schema"]["properties"]["data"] = {"oneOf": [data, single]}
+                changed += 1
+    return changed
+
+
+_MESSAGE = {"type": "object", "properties": {"message": {"type": "string"}}, "required": ["message"]}
+
 _VALIDATION_422 = {
     "type": "object",
     "properties": {"message": {"type": "string"},
@@ -205,6 +255,29 @@ ALLOWLIST: tuple[Allowance, ...] = (
         "The zone read and delete document 404 for an unknown id; an unknown location (the parent in the "
         "path) or zone is the same route model binding 404 on these operations.",
         _add_response("404", "Not found (route model binding)", ("get", "post", "patch"), path_has="/charging-zones")),
+    Allowance(
+        INFERRED, "listings and includes: 400 for a filter or include the resource does not allow",
+        "The `filter` objects leave additionalProperties open, so any `filter[x]` is valid by the spec; the "
+        "emulator answers 400 as Spatie's QueryBuilder does (InvalidFilterQuery / InvalidIncludeQuery, inferred: "
+        "_transport 'unknown filter or include').",
+        _add_400_for_query_builder),
+    Allowance(
+        SPEC, "charge point responses: four `include[]` values have no schema",
+        "include[] accepts smartCharging, smartChargingPreferences, personalSmartChargingPreferences and "
+        "availablePersonalSmartChargingModes, but the response schema has no property for them; read as "
+        "present with any value (the emulator answers null or []).",
+        _charge_point_includes_in_responses),
+    Allowance(
+        SPEC, "tariff listing with filter[userId]: one tariff, not a list",
+        "filter[userId] \"returns a single tariff of the group (no meta or link props)\", as the parameter says, "
+        "while the 200 schema allows only a list; read as either (null when the group has no tariff).",
+        _tariff_listing_single_result),
+    Allowance(
+        INFERRED, "tariff listing: 422 for filter[userId] without a valid filter[tariffGroupId]",
+        "The spec says filter[userId] \"can only be used with tariffGroupId\" but documents no 422 on this "
+        "listing; the emulator refuses it as Laravel validation would (tariff INFERRED 'filter[userId]').",
+        _add_response("422", "filter[userId] needs filter[tariffGroupId] (inferred)", ("get",),
+                      path_ends="/tariffs/v1.0", body=_VALIDATION_422)),
     Allowance(
         INFERRED, "DELETE of a referenced object: 422",
         "The emulator refuses to delete a location, zone, charge point (OCPP master), tariff or tariff group "

@@ -122,7 +122,8 @@ def charge_points(api: httpx.Client) -> None:
     _data(api.post(path, json={"name": "x" * 256, "type": "public", "status": "enabled"}), 422)
     _data(api.get(path), 200)
     _data(api.get(path, params={"per_page": 2, "filter[networkId]": "NET-1",
-                                "include[]": ["lastBootNotification", "chargingProfile"]}), 200)
+                                "include[]": ["lastBootNotification", "chargingProfile", "smartCharging",
+                                              "availablePersonalSmartChargingModes"]}), 200)
     _data(api.get(f"{path}/{cp['id']}", params={"include[]": ["lastBootNotification", "chargingProfile"]}), 200)
     _data(api.get(f"{path}/999999"), 404)
     _data(api.patch(f"{path}/{cp['id']}", json={"name": "CP 1", "pin": None, "integratedAt": "2024-01-01T10:00:00Z",
@@ -225,6 +226,8 @@ def tariffs(api: httpx.Client) -> None:
     _data(api.put(f"{path}/{tariff['id']}", json={"pricing": {}}), 422)
     _data(api.put(f"{path}/999999", json={"name": "x", "type": "free"}), 404)
     group = _data(api.post(f"{R}/tariff-groups/v1.0", json={"name": "G", "tariffIds": [tariff["id"]]}), 201)
+    _data(api.get(path, params={"filter[userId]": 5, "filter[tariffGroupId]": group["id"]}), 200)  # one tariff
+    _data(api.get(path, params={"filter[userId]": 5}), 422)  # needs filter[tariffGroupId] (inferred)
     _data(api.delete(f"{path}/{tariff['id']}"), 422)  # listed by a tariff group (inferred)
     _data(api.put(f"{R}/tariff-groups/v1.0/{group['id']}", json={"name": "G", "tariffIds": []}), 200)
     _data(api.delete(f"{path}/{tariff['id']}"), 204)

@@ -27,9 +27,13 @@ TRANSPORT_INFERRED: dict[str, str] = {
     "as a Laravel rule without 'nullable' does",
     "types": "strict JSON types: 5.0 or '5' is not an integer, 'true' is not a boolean",
     "body": "non-JSON body or JSON without a json Content-Type -> 400; a JSON non-object -> 400",
-    "pagination": "cursor mode unless page=N is sent; per_page outside 1..100 or a garbage cursor -> 422; "
+    "pagination": "cursor mode unless page=N is sent; per_page outside 1..100 -> 422; a cursor that does not "
+    "decode is no cursor (first page) and a page that is not an integer >= 1 is page 1, as Laravel's paginators do "
+    "(3.110.0 documents no 422 on most listings); "
     "links.first/last are null in cursor mode; links.next/prev keep filters, includes and per_page",
     "filters": "exact match, comma = any of, 'null' matches null, empty value ignored (Spatie)",
+    "unknown filter or include": "400 'Requested filter(s) ... are not allowed' (Spatie QueryBuilder); "
+    "3.110.0 documents no 400",
     "lastUpdatedAt": "microsecond precision and strictly increasing, so every update changes it",
 }
 
