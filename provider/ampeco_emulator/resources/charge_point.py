@@ -115,6 +115,7 @@ class ChargePoint(Resource):
         "utilityId": eq("utilityId"),
         "tag": contains("tags"),
         "sharingCode": eq("sharingCode"),
+        "roamingOperatorIds": eq("roamingOperatorId"),
         **LAST_UPDATED_FILTERS,
     }
     indexed_filters: Mapping[str, str] = {"networkId": "network.id", "sharingCode": "sharingCode"}

@@ -27,6 +27,9 @@ V21_FILTERS: dict[str, Matcher] = {
     "physicalReference": eq("physicalReference"),
     "externalId": eq("externalId"),
     "roaming": is_set("roamingOperatorId"),
+    "roamingOperatorIds": eq("roamingOperatorId"),
+    "hasTariffGroup": is_set("tariffGroupId"),
+    "hasRoamingTariffIds": is_set("roaming.tariffIds"),
     **LAST_UPDATED_FILTERS,
 }
 HARDWARE_STATUS = "available"

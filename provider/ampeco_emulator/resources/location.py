@@ -7,7 +7,7 @@ from typing import Any
 
 from ..store import Obj, Tenant
 from ..validation import Field, Validator, load_schema, msg_invalid, msg_required_if, override
-from ._base import LAST_UPDATED_FILTERS, Ctx, Matcher, Resource, contains, eq, ids_text, never
+from ._base import LAST_UPDATED_FILTERS, Ctx, Matcher, Resource, contains, eq, ids_text, is_set, never
 from ._geo import COUNTRIES, STATES
 
 # Documented in 3.110.0 (so not listed below): geoposition ranges; isAlwaysOpen=false requires
@@ -48,6 +48,7 @@ class Location(Resource):
         "partnerId": never,
         "externalId": eq("externalId"),
         "tag": contains("tags"),
+        "roaming": is_set("roamingOperatorId"),
         **LAST_UPDATED_FILTERS,
     }
     defaults: Mapping[str, Any] = {"tags": []}
