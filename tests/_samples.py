@@ -38,7 +38,7 @@ ID_TAG_ARGS: dict[str, Any] = {
 TARIFF_ARGS: dict[str, Any] = {
     "name": "Standard", "type": "duration+energy",
     "pricing": {"price_per_kwh": 0.3, "price_period_in_minutes": 15, "price_per_period": 0.02},
-    "restrictions": {"start_date": "2027-01-01T00:00:00Z"},
+    "restrictions": {"start_date": "2027-01-01"},
 }
 
 

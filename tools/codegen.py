@@ -65,6 +65,9 @@ def _type(annotation: Any, *, output: bool) -> str:
     if origin is list:
         inner = _type(typing.get_args(annotation)[0], output=output)
         return f"list[{inner}]" if output else f"Sequence[pulumi.Input[{inner}]]"
+    if origin is dict:
+        value = _type(typing.get_args(annotation)[1], output=output)
+        return f"dict[str, {value}]" if output else f"Mapping[str, pulumi.Input[{value}]]"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return "dict[str, Any]" if output else f"{annotation.__name__}ArgsDict"
     if isinstance(annotation, type):
@@ -202,10 +205,25 @@ def _tuple(name: str, items: list[str]) -> str:
 
 def _imports(body: str) -> str:
     """Only the typing imports the generated body uses."""
-    lines = ["from collections.abc import Sequence\n"] if "Sequence[" in body else []
+    abcs = [n for n in ("Mapping", "Sequence") if f"{n}[" in body]
+    lines = [f"from collections.abc import {', '.join(abcs)}\n"] if abcs else []
     names = sorted(n for n in ("Any", "Literal", "TypedDict") if re.search(rf"\b{n}\b", body))
     lines.append(f"from typing import {', '.join(names)}\n")
     return "".join(lines)
+
+
+def _removal(spec: ResourceSpec, f: FieldMeta) -> str:
+    """What removing the argument from the program does (the declaration's reset words)."""
+    if f.path_param or f.create_only or f.server_default:
+        return "Removed: no longer managed; the live value stays."
+    if spec.update_method == "PUT":
+        return "Removed: reset (left out of the PUT)."
+    reset = f.reset
+    if reset is None:
+        return "Removed: no longer managed; the live value stays (the API accepts no null here)."
+    if reset.value is None:
+        return "Removed: cleared (null)."
+    return f"Removed: set to `{reset.value!r}` (the API accepts no null here)."
 
 
 def render_reference(spec: ResourceSpec) -> str:
@@ -235,6 +253,14 @@ def render_reference(spec: ResourceSpec) -> str:
             notes.append("Secret output.")
         if f.ordered:
             notes.append("Order matters.")
+        if f.write_only:
+            notes.append("Write-only: never read back; the value last sent is what is compared.")
+        if f.include:
+            notes.append(f"Read with `include[]={f.include}`.")
+        if f.read_only_values:
+            notes.append(f"{', '.join(repr(v) for v in f.read_only_values)}: only on an adopted object.")
+        if not f.required:
+            notes.append(_removal(spec, f))
         parts.append(f"| `{f.name}` | `{_type(f.annotation, output=False)}` | {'yes' if f.required else ''} "
                      f"| {_field_replaces(f)} | {' '.join(notes).replace('|', '/')} |\n")
     for rule in spec.required_when:

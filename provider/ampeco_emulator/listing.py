@@ -50,15 +50,15 @@ def _encode_cursor(ident: int, forward: bool) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode_cursor(text: str) -> tuple[int, bool]:
+def _decode_cursor(text: str) -> tuple[int, bool] | None:
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         data = json.loads(raw)
         ident, forward = data["id"], data["_pointsToNextItems"]
-    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
-        raise validation_failed({"cursor": ["The cursor is invalid."]}) from exc
-    if not isinstance(ident, int) or not isinstance(forward, bool):
-        raise validation_failed({"cursor": ["The cursor is invalid."]})
+    except (binascii.Error, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(ident, int) or isinstance(ident, bool) or not isinstance(forward, bool):
+        return None
     return ident, forward
 
 
@@ -73,14 +73,16 @@ def parse_paging(query: Pairs) -> Paging:
         if not 1 <= per_page <= MAX_PER_PAGE:
             raise validation_failed({"per_page": [f"The per page must be between 1 and {MAX_PER_PAGE}."]})
     if "page" in params and params.get("cursor") in (None, ""):
+        # Inferred (Laravel's Paginator::resolveCurrentPage): a page that is not an integer >= 1 is page 1.
         text = params["page"]
-        if not text.isdigit() or int(text) < 1:
-            raise validation_failed({"page": ["The page must be an integer greater than 0."]})
-        return Paging(per_page, page=int(text))
+        return Paging(per_page, page=int(text) if text.isdigit() and int(text) >= 1 else 1)
     cursor = params.get("cursor") or ""
     if cursor in ("", "null"):
         return Paging(per_page)
-    ident, forward = _decode_cursor(cursor)
+    decoded = _decode_cursor(cursor)
+    if decoded is None:  # inferred (Laravel's Cursor::fromEncoded): a cursor it cannot decode is no cursor
+        return Paging(per_page)
+    ident, forward = decoded
     if forward:
         return Paging(per_page, after=ident, cursor_given=True)
     return Paging(per_page, before=ident, cursor_given=True)

@@ -24,9 +24,10 @@ EMPTY_STRING_IS_NULL = True
 # Inferred (Laravel datetime casts, second-precision columns): date-times are stored in UTC and
 # read back as "YYYY-MM-DDTHH:MM:SS.000000Z", whatever offset or precision was sent.
 NORMALIZE_DATETIMES = True
-# Inferred (API resources map every column): nested objects read back with every declared key,
-# null where it was not sent.
-FILL_NESTED_NULLS = True
+# Inferred (API 3.110.0 marks most response fields not nullable and documents the new location
+# fields as "omitted from GET when unset"): a field without a value is left out of a response,
+# except where the response schema requires the key (see each resource's ``response_nulls``).
+OMIT_NULLS_IN_RESPONSES = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,9 +41,28 @@ class Field:
     items: Field | None = None  # array items
     between: tuple[float, float] | None = None
     prohibited: bool = False
+    nullable: bool = False  # the body may carry null for it (fields.json "nullable")
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    min_items: int | None = None
+    map_values: Field | None = None  # a free-form object (additionalProperties): every value is this
+    write_only: bool = False  # accepted, stored, never returned (fields.json "write_only")
 
 
 _TIME_FORMATS = {"time", "HH:MM local", "HH:MM 24h"}
+
+
+def _limits(spec: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "nullable": spec.get("nullable") is True,
+        "max_length": spec.get("maxLength"),
+        "minimum": spec.get("minimum"),
+        "maximum": spec.get("maximum"),
+        "pattern": spec.get("pattern"),
+        "write_only": spec.get("write_only") is True,
+    }
 
 
 def _node(name: str, spec: Any) -> Field:
@@ -58,18 +78,22 @@ def _node(name: str, spec: Any) -> Field:
         fmt = "time"
     required = spec.get("required") is True
     if kind == "object":
+        extra = spec.get("additionalProperties")
+        if extra is not None and not (spec.get("nested") or spec.get("properties")):
+            values = _node("*", extra) if isinstance(extra, dict) else Field("*", "any", nullable=True)
+            return Field(name, "object", required, map_values=values, **_limits(spec))
         props = spec.get("nested") or spec.get("properties") or {}
-        return Field(name, "object", required, nested=_fields(props))
+        return Field(name, "object", required, nested=_fields(props), **_limits(spec))
     if kind == "array":
         items = spec.get("items")
-        if items is None:
-            item = Field("*", "string", enum=enum_t) if enum_t else Field("*", "any")
+        if items is None or (isinstance(items, str) and enum_t):
+            item = Field("*", items or "string", enum=enum_t) if enum_t else Field("*", "any")
         elif isinstance(items, str) or isinstance(items.get("type"), str):
             item = _node("*", items)
         else:  # a mapping of property name -> spec
             item = Field("*", "object", nested=_fields(items))
-        return Field(name, "array", required, items=item)
-    return Field(name, kind, required, enum=enum_t, fmt=fmt)
+        return Field(name, "array", required, items=item, min_items=spec.get("minItems"), **_limits(spec))
+    return Field(name, kind, required, enum=enum_t, fmt=fmt, **_limits(spec))
 
 
 def _fields(specs: Mapping[str, Any]) -> dict[str, Field]:
@@ -104,6 +128,23 @@ def override(schema: Mapping[str, Field], path: str, **changes: Any) -> dict[str
             out[head] = dataclasses.replace(f, nested=override(f.nested, rest, **changes))
     else:
         out[head] = dataclasses.replace(f, **changes)
+    return out
+
+
+def without_write_only(value: Any, schema: Mapping[str, Field]) -> Any:
+    """A stored nested object as returned: its write-only fields left out (inside lists too)."""
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, item in value.items():
+        f = schema.get(key)
+        if f is not None and f.write_only:
+            continue
+        if f is not None and f.nested is not None:
+            item = without_write_only(item, f.nested)
+        elif f is not None and f.items is not None and f.items.nested is not None and isinstance(item, list):
+            item = [without_write_only(i, f.items.nested) for i in item]
+        out[key] = item
     return out
 
 
@@ -176,7 +217,8 @@ def parse_datetime(value: str) -> datetime | None:
 def format_datetime(value: datetime, micro: bool = False) -> str:
     value = value.astimezone(timezone.utc)
     us = value.microsecond if micro else 0
-    return f"{value:%Y-%m-%dT%H:%M:%S}.{us:06d}Z"
+    # %Y does not pad years before 1000 on every platform ("139-12-27"): pad it, as RFC 3339 requires.
+    return f"{value.year:04d}-{value:%m-%dT%H:%M:%S}.{us:06d}Z"
 
 
 def _valid_timezone(name: str) -> bool:
@@ -227,6 +269,8 @@ class Validator:
             if value is None or value == [] or value == {}:
                 if f.required:
                     self.add(path, msg_required(path))
+                elif present and value is None and not f.nullable and f.type != "any":
+                    self._type_error(f.type, path)  # Laravel: a rule without "nullable" refuses null
                 elif present:
                     out[name] = value
                 continue
@@ -252,11 +296,17 @@ class Validator:
         elif kind == "object":
             if not isinstance(value, dict):
                 return self._type_error(kind, path)
-            nested = f.nested or {}
-            clean = self.clean_object(nested, value, path + ".")
-            if FILL_NESTED_NULLS:
-                clean = {k: clean.get(k) for k in nested}
-            return True, clean
+            if f.map_values is not None:  # a free-form map: keys are data, each value checked
+                good = True
+                clean_map: dict[str, Any] = {}
+                for key, element in value.items():
+                    if element is None and f.map_values.nullable:
+                        clean_map[key] = None
+                        continue
+                    ok, clean_map[key] = self.clean_value(f.map_values, element, f"{path}.{key}")
+                    good = good and ok
+                return good, clean_map
+            return True, self.clean_object(f.nested or {}, value, path + ".")
         elif kind == "array":
             if not isinstance(value, list):
                 return self._type_error(kind, path)
@@ -273,17 +323,41 @@ class Validator:
                 ok, clean = self.clean_value(item, element, ipath)
                 good = good and ok
                 out.append(clean)
+            if f.min_items is not None and len(value) < f.min_items:
+                self.add(path, f"The {attribute(path)} must have at least {f.min_items} items.")
+                return False, None
             return good, out
         if f.enum is not None and value not in f.enum:
             self.add(path, msg_invalid(path))
             return False, None
         if f.between is not None and not (f.between[0] <= value <= f.between[1]):
-            lo, hi = (int(b) if float(b).is_integer() else b for b in f.between)
+            lo, hi = (_num(b) for b in f.between)
             self.add(path, f"The {attribute(path)} must be between {lo} and {hi}.")
+            return False, None
+        if not self._limits(f, value, path):
             return False, None
         if f.fmt is not None and isinstance(value, str):
             return self._format(f.fmt, value, path)
         return True, value
+
+    def _limits(self, f: Field, value: Any, path: str) -> bool:
+        """maxLength / minimum / maximum / pattern, with Laravel 9's wording."""
+        a = attribute(path)
+        if isinstance(value, str):
+            if f.max_length is not None and len(value) > f.max_length:
+                self.add(path, f"The {a} must not be greater than {f.max_length} characters.")
+                return False
+            if f.pattern is not None and not re.search(f.pattern, value):
+                self.add(path, f"The {a} format is invalid.")
+                return False
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if f.minimum is not None and value < f.minimum:
+                self.add(path, f"The {a} must be at least {_num(f.minimum)}.")
+                return False
+            if f.maximum is not None and value > f.maximum:
+                self.add(path, f"The {a} must not be greater than {_num(f.maximum)}.")
+                return False
+        return True
 
     def _type_error(self, kind: str, path: str) -> tuple[bool, Any]:
         self.add(path, _TYPE_MESSAGES[kind].format(a=attribute(path)))
@@ -315,6 +389,10 @@ class Validator:
             self.add(path, f"The {a} must be a valid timezone.")
             return False, None
         return True, value
+
+
+def _num(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
 
 
 def split_csv(values: Iterable[str]) -> list[str]:

@@ -37,6 +37,8 @@ _OUTPUTS: tuple[str, ...] = (
     "network",
     "network_type",
     "electricity_rate_id",
+    "electricity_cost_reimbursement_integration_id",
+    "installation_and_maintenance_company_id",
     "subscription",
     "managed_by_operator",
     "capabilities",
@@ -85,7 +87,7 @@ class ChargePointArgsDict(TypedDict, total=False):
     charging_zone_id: pulumi.Input[int | str]
     """Charging zone within the location."""
     pin: pulumi.Input[str]
-    """Digits the owner enters to claim a personal charge point."""
+    """Up to 4 digits the owner enters to claim a personal charge point."""
     ocpp_connected_charge_point_id: pulumi.Input[int | str]
     """Master charge point of a satellite (communication_mode via_ocpp_connected_charge_point)."""
     external_id: pulumi.Input[str]
@@ -96,6 +98,10 @@ class ChargePointArgsDict(TypedDict, total=False):
     """Uplink type."""
     electricity_rate_id: pulumi.Input[int | str]
     """Electricity rate for per-session cost tracking."""
+    electricity_cost_reimbursement_integration_id: pulumi.Input[int | str]
+    """Integration reimbursing the electricity cost (ignored by the API for public and private charge points)."""
+    installation_and_maintenance_company_id: pulumi.Input[int | str]
+    """Company that installs and maintains the charge point."""
     subscription: pulumi.Input[ChargePointSubscriptionArgsDict]
     """Subscription rules (personal only)."""
     managed_by_operator: pulumi.Input[bool]
@@ -103,15 +109,15 @@ class ChargePointArgsDict(TypedDict, total=False):
     capabilities: pulumi.Input[Sequence[pulumi.Input[Literal['remote_start_stop_capable', 'meter_values', 'stop_transaction_on_ev_disconnect', 'disregard_the_heartbeats', 'display_messages']]]]
     """Station capabilities; display_messages is detected at boot and never compared."""
     auto_start_without_authorization: pulumi.Input[bool]
-    """Allow locally started and plug-and-charge sessions."""
+    """Allow locally started and plug-and-charge sessions (default false)."""
     disable_auto_start_emulation: pulumi.Input[bool]
-    """Rely on the station's own auto-start."""
+    """Rely on the station's own auto-start (default false)."""
     security: pulumi.Input[ChargePointSecurityArgsDict]
     """OCPP security profile settings."""
     model_id: pulumi.Input[int | str]
     """Charge point model; the station's boot notification may overwrite it."""
     enable_auto_fault_recovery: pulumi.Input[bool]
-    """Try to recover from faults automatically."""
+    """Try to recover from faults automatically (default true)."""
     user: pulumi.Input[ChargePointUserArgsDict]
     """Owner settings of a personal charge point."""
     partner: pulumi.Input[ChargePointPartnerArgsDict]
@@ -127,7 +133,7 @@ class ChargePointArgsDict(TypedDict, total=False):
     notice_id: pulumi.Input[int | str]
     """Notice shown to drivers; wins over partner.notice."""
     uses_renewable_energy: pulumi.Input[bool]
-    """Mark roaming sessions as renewable."""
+    """Mark roaming sessions as renewable (default false)."""
     integrated_at: pulumi.Input[str]
     """When the station was integrated (the API accepts it on update only)."""
     manufactured_at: pulumi.Input[str]
@@ -152,7 +158,7 @@ class ChargePointArgs:
     charging_zone_id: pulumi.Input[int | str] | None = None
     """Charging zone within the location."""
     pin: pulumi.Input[str] | None = None
-    """Digits the owner enters to claim a personal charge point."""
+    """Up to 4 digits the owner enters to claim a personal charge point."""
     ocpp_connected_charge_point_id: pulumi.Input[int | str] | None = None
     """Master charge point of a satellite (communication_mode via_ocpp_connected_charge_point)."""
     external_id: pulumi.Input[str] | None = None
@@ -163,6 +169,10 @@ class ChargePointArgs:
     """Uplink type."""
     electricity_rate_id: pulumi.Input[int | str] | None = None
     """Electricity rate for per-session cost tracking."""
+    electricity_cost_reimbursement_integration_id: pulumi.Input[int | str] | None = None
+    """Integration reimbursing the electricity cost (ignored by the API for public and private charge points)."""
+    installation_and_maintenance_company_id: pulumi.Input[int | str] | None = None
+    """Company that installs and maintains the charge point."""
     subscription: pulumi.Input[ChargePointSubscriptionArgsDict] | None = None
     """Subscription rules (personal only)."""
     managed_by_operator: pulumi.Input[bool] | None = None
@@ -170,15 +180,15 @@ class ChargePointArgs:
     capabilities: pulumi.Input[Sequence[pulumi.Input[Literal['remote_start_stop_capable', 'meter_values', 'stop_transaction_on_ev_disconnect', 'disregard_the_heartbeats', 'display_messages']]]] | None = None
     """Station capabilities; display_messages is detected at boot and never compared."""
     auto_start_without_authorization: pulumi.Input[bool] | None = None
-    """Allow locally started and plug-and-charge sessions."""
+    """Allow locally started and plug-and-charge sessions (default false)."""
     disable_auto_start_emulation: pulumi.Input[bool] | None = None
-    """Rely on the station's own auto-start."""
+    """Rely on the station's own auto-start (default false)."""
     security: pulumi.Input[ChargePointSecurityArgsDict] | None = None
     """OCPP security profile settings."""
     model_id: pulumi.Input[int | str] | None = None
     """Charge point model; the station's boot notification may overwrite it."""
     enable_auto_fault_recovery: pulumi.Input[bool] | None = None
-    """Try to recover from faults automatically."""
+    """Try to recover from faults automatically (default true)."""
     user: pulumi.Input[ChargePointUserArgsDict] | None = None
     """Owner settings of a personal charge point."""
     partner: pulumi.Input[ChargePointPartnerArgsDict] | None = None
@@ -194,7 +204,7 @@ class ChargePointArgs:
     notice_id: pulumi.Input[int | str] | None = None
     """Notice shown to drivers; wins over partner.notice."""
     uses_renewable_energy: pulumi.Input[bool] | None = None
-    """Mark roaming sessions as renewable."""
+    """Mark roaming sessions as renewable (default false)."""
     integrated_at: pulumi.Input[str] | None = None
     """When the station was integrated (the API accepts it on update only)."""
     manufactured_at: pulumi.Input[str] | None = None
@@ -224,7 +234,7 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
     charging_zone_id: pulumi.Output[int | None]
     """Charging zone within the location."""
     pin: pulumi.Output[str | None]
-    """Digits the owner enters to claim a personal charge point."""
+    """Up to 4 digits the owner enters to claim a personal charge point."""
     ocpp_connected_charge_point_id: pulumi.Output[int | None]
     """Master charge point of a satellite (communication_mode via_ocpp_connected_charge_point)."""
     external_id: pulumi.Output[str | None]
@@ -235,6 +245,10 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
     """Uplink type."""
     electricity_rate_id: pulumi.Output[int | None]
     """Electricity rate for per-session cost tracking."""
+    electricity_cost_reimbursement_integration_id: pulumi.Output[int | None]
+    """Integration reimbursing the electricity cost (ignored by the API for public and private charge points)."""
+    installation_and_maintenance_company_id: pulumi.Output[int | None]
+    """Company that installs and maintains the charge point."""
     subscription: pulumi.Output[dict[str, Any] | None]
     """Subscription rules (personal only)."""
     managed_by_operator: pulumi.Output[bool | None]
@@ -242,15 +256,15 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
     capabilities: pulumi.Output[list[Literal['remote_start_stop_capable', 'meter_values', 'stop_transaction_on_ev_disconnect', 'disregard_the_heartbeats', 'display_messages']] | None]
     """Station capabilities; display_messages is detected at boot and never compared."""
     auto_start_without_authorization: pulumi.Output[bool | None]
-    """Allow locally started and plug-and-charge sessions."""
+    """Allow locally started and plug-and-charge sessions (default false)."""
     disable_auto_start_emulation: pulumi.Output[bool | None]
-    """Rely on the station's own auto-start."""
+    """Rely on the station's own auto-start (default false)."""
     security: pulumi.Output[dict[str, Any] | None]
     """OCPP security profile settings."""
     model_id: pulumi.Output[int | None]
     """Charge point model; the station's boot notification may overwrite it."""
     enable_auto_fault_recovery: pulumi.Output[bool | None]
-    """Try to recover from faults automatically."""
+    """Try to recover from faults automatically (default true)."""
     user: pulumi.Output[dict[str, Any] | None]
     """Owner settings of a personal charge point."""
     partner: pulumi.Output[dict[str, Any] | None]
@@ -266,7 +280,7 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
     notice_id: pulumi.Output[int | None]
     """Notice shown to drivers; wins over partner.notice."""
     uses_renewable_energy: pulumi.Output[bool | None]
-    """Mark roaming sessions as renewable."""
+    """Mark roaming sessions as renewable (default false)."""
     integrated_at: pulumi.Output[str | None]
     """When the station was integrated (the API accepts it on update only)."""
     manufactured_at: pulumi.Output[str | None]
@@ -305,6 +319,8 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
         network: pulumi.Input[ChargePointNetworkArgsDict] | None = None,
         network_type: pulumi.Input[Literal['cellular', 'ethernet', 'wlan']] | None = None,
         electricity_rate_id: pulumi.Input[int | str] | None = None,
+        electricity_cost_reimbursement_integration_id: pulumi.Input[int | str] | None = None,
+        installation_and_maintenance_company_id: pulumi.Input[int | str] | None = None,
         subscription: pulumi.Input[ChargePointSubscriptionArgsDict] | None = None,
         managed_by_operator: pulumi.Input[bool] | None = None,
         capabilities: pulumi.Input[Sequence[pulumi.Input[Literal['remote_start_stop_capable', 'meter_values', 'stop_transaction_on_ev_disconnect', 'disregard_the_heartbeats', 'display_messages']]]] | None = None,
@@ -338,6 +354,8 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
             "network": network,
             "network_type": network_type,
             "electricity_rate_id": electricity_rate_id,
+            "electricity_cost_reimbursement_integration_id": electricity_cost_reimbursement_integration_id,
+            "installation_and_maintenance_company_id": installation_and_maintenance_company_id,
             "subscription": subscription,
             "managed_by_operator": managed_by_operator,
             "capabilities": capabilities,

@@ -40,8 +40,8 @@ class IdTagArgsDict(TypedDict, total=False):
     """Token value the card or car presents (RFID UID or MAC address)."""
     status: pulumi.Input[Literal['enabled', 'disabled', 'suspended']]
     """enabled: accepted; disabled: blocked by an admin; suspended: blocked by the tag's owner."""
-    type: pulumi.Input[Literal['rfid', 'mac_address']]
-    """Kind of token."""
+    type: pulumi.Input[Literal['rfid', 'mac_address', 'emaid']]
+    """Kind of token; emaid tags are provisioned by AMPECO and can only be adopted."""
     id_label: pulumi.Input[str]
     """Human-visible label printed on the card."""
     expire_at: pulumi.Input[str]
@@ -67,8 +67,8 @@ class IdTagArgs:
     """Token value the card or car presents (RFID UID or MAC address)."""
     status: pulumi.Input[Literal['enabled', 'disabled', 'suspended']]
     """enabled: accepted; disabled: blocked by an admin; suspended: blocked by the tag's owner."""
-    type: pulumi.Input[Literal['rfid', 'mac_address']]
-    """Kind of token."""
+    type: pulumi.Input[Literal['rfid', 'mac_address', 'emaid']]
+    """Kind of token; emaid tags are provisioned by AMPECO and can only be adopted."""
     id_label: pulumi.Input[str] | None = None
     """Human-visible label printed on the card."""
     expire_at: pulumi.Input[str] | None = None
@@ -98,8 +98,8 @@ class IdTag(pulumi.dynamic.Resource, module="ampeco", name="IdTag"):
     """Token value the card or car presents (RFID UID or MAC address)."""
     status: pulumi.Output[Literal['enabled', 'disabled', 'suspended']]
     """enabled: accepted; disabled: blocked by an admin; suspended: blocked by the tag's owner."""
-    type: pulumi.Output[Literal['rfid', 'mac_address']]
-    """Kind of token."""
+    type: pulumi.Output[Literal['rfid', 'mac_address', 'emaid']]
+    """Kind of token; emaid tags are provisioned by AMPECO and can only be adopted."""
     id_label: pulumi.Output[str | None]
     """Human-visible label printed on the card."""
     expire_at: pulumi.Output[str | None]
@@ -128,7 +128,7 @@ class IdTag(pulumi.dynamic.Resource, module="ampeco", name="IdTag"):
         *,
         id_tag_uid: pulumi.Input[str] | None = None,
         status: pulumi.Input[Literal['enabled', 'disabled', 'suspended']] | None = None,
-        type: pulumi.Input[Literal['rfid', 'mac_address']] | None = None,
+        type: pulumi.Input[Literal['rfid', 'mac_address', 'emaid']] | None = None,
         id_label: pulumi.Input[str] | None = None,
         expire_at: pulumi.Input[str] | None = None,
         vehicle_type: pulumi.Input[Literal['company_car', 'private_car']] | None = None,

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypedDict
 
 import pulumi
@@ -40,6 +40,10 @@ _OUTPUTS: tuple[str, ...] = (
     "external_id",
     "roaming_operator_id",
     "tags",
+    "parking_type",
+    "access_methods",
+    "facilities",
+    "external_app_data",
     "status",
     "last_updated_at",
 )
@@ -83,6 +87,14 @@ class LocationArgsDict(TypedDict, total=False):
     """Roaming operator, for roaming locations only."""
     tags: pulumi.Input[Sequence[pulumi.Input[str]]]
     """Free-form tags."""
+    parking_type: pulumi.Input[Literal['ALONG_MOTORWAY', 'PARKING_GARAGE', 'PARKING_LOT', 'ON_DRIVEWAY', 'ON_STREET', 'UNDERGROUND_GARAGE']]
+    """Kind of parking at the site."""
+    access_methods: pulumi.Input[Sequence[pulumi.Input[Literal['OPEN', 'TOKEN', 'LICENSE_PLATE', 'ACCESS_CODE', 'INTERCOM', 'PARKING_TICKET']]]]
+    """How drivers get access to the chargers (duplicates are dropped by the API)."""
+    facilities: pulumi.Input[Sequence[pulumi.Input[Literal['AIRPORT', 'BIKE_SHARING', 'BUS_STOP', 'CAFE', 'CARPOOL_PARKING', 'FUEL_STATION', 'HOTEL', 'MALL', 'METRO_STATION', 'MUSEUM', 'NATURE', 'PARKING_LOT', 'RECREATION_AREA', 'RESTAURANT', 'SPORT', 'SUPERMARKET', 'TAXI_STAND', 'TRAIN_STATION', 'TRAM_STOP', 'WIFI']]]]
+    """Facilities near the site (duplicates are dropped by the API)."""
+    external_app_data: pulumi.Input[Mapping[str, pulumi.Input[Any]]]
+    """Free-form data of an external application (a JSON object, kept as given)."""
     adopt_id: pulumi.Input[int]
 
 
@@ -124,6 +136,14 @@ class LocationArgs:
     """Roaming operator, for roaming locations only."""
     tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None
     """Free-form tags."""
+    parking_type: pulumi.Input[Literal['ALONG_MOTORWAY', 'PARKING_GARAGE', 'PARKING_LOT', 'ON_DRIVEWAY', 'ON_STREET', 'UNDERGROUND_GARAGE']] | None = None
+    """Kind of parking at the site."""
+    access_methods: pulumi.Input[Sequence[pulumi.Input[Literal['OPEN', 'TOKEN', 'LICENSE_PLATE', 'ACCESS_CODE', 'INTERCOM', 'PARKING_TICKET']]]] | None = None
+    """How drivers get access to the chargers (duplicates are dropped by the API)."""
+    facilities: pulumi.Input[Sequence[pulumi.Input[Literal['AIRPORT', 'BIKE_SHARING', 'BUS_STOP', 'CAFE', 'CARPOOL_PARKING', 'FUEL_STATION', 'HOTEL', 'MALL', 'METRO_STATION', 'MUSEUM', 'NATURE', 'PARKING_LOT', 'RECREATION_AREA', 'RESTAURANT', 'SPORT', 'SUPERMARKET', 'TAXI_STAND', 'TRAIN_STATION', 'TRAM_STOP', 'WIFI']]]] | None = None
+    """Facilities near the site (duplicates are dropped by the API)."""
+    external_app_data: pulumi.Input[Mapping[str, pulumi.Input[Any]]] | None = None
+    """Free-form data of an external application (a JSON object, kept as given)."""
     adopt_id: pulumi.Input[int] | None = None
     """Take over the existing AMPECO object with this id instead of creating one."""
 
@@ -169,8 +189,16 @@ class Location(pulumi.dynamic.Resource, module="ampeco", name="Location"):
     """Roaming operator, for roaming locations only."""
     tags: pulumi.Output[list[str] | None]
     """Free-form tags."""
+    parking_type: pulumi.Output[Literal['ALONG_MOTORWAY', 'PARKING_GARAGE', 'PARKING_LOT', 'ON_DRIVEWAY', 'ON_STREET', 'UNDERGROUND_GARAGE'] | None]
+    """Kind of parking at the site."""
+    access_methods: pulumi.Output[list[Literal['OPEN', 'TOKEN', 'LICENSE_PLATE', 'ACCESS_CODE', 'INTERCOM', 'PARKING_TICKET']] | None]
+    """How drivers get access to the chargers (duplicates are dropped by the API)."""
+    facilities: pulumi.Output[list[Literal['AIRPORT', 'BIKE_SHARING', 'BUS_STOP', 'CAFE', 'CARPOOL_PARKING', 'FUEL_STATION', 'HOTEL', 'MALL', 'METRO_STATION', 'MUSEUM', 'NATURE', 'PARKING_LOT', 'RECREATION_AREA', 'RESTAURANT', 'SPORT', 'SUPERMARKET', 'TAXI_STAND', 'TRAIN_STATION', 'TRAM_STOP', 'WIFI']] | None]
+    """Facilities near the site (duplicates are dropped by the API)."""
+    external_app_data: pulumi.Output[dict[str, Any] | None]
+    """Free-form data of an external application (a JSON object, kept as given)."""
     status: pulumi.Output[Literal['enabled', 'disabled'] | None]
-    """Site status."""
+    """Site status (deprecated by the API)."""
     last_updated_at: pulumi.Output[str | None]
     """When the location last changed."""
     adopt_id: pulumi.Output[int | None]
@@ -198,6 +226,10 @@ class Location(pulumi.dynamic.Resource, module="ampeco", name="Location"):
         external_id: pulumi.Input[str] | None = None,
         roaming_operator_id: pulumi.Input[int | str] | None = None,
         tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        parking_type: pulumi.Input[Literal['ALONG_MOTORWAY', 'PARKING_GARAGE', 'PARKING_LOT', 'ON_DRIVEWAY', 'ON_STREET', 'UNDERGROUND_GARAGE']] | None = None,
+        access_methods: pulumi.Input[Sequence[pulumi.Input[Literal['OPEN', 'TOKEN', 'LICENSE_PLATE', 'ACCESS_CODE', 'INTERCOM', 'PARKING_TICKET']]]] | None = None,
+        facilities: pulumi.Input[Sequence[pulumi.Input[Literal['AIRPORT', 'BIKE_SHARING', 'BUS_STOP', 'CAFE', 'CARPOOL_PARKING', 'FUEL_STATION', 'HOTEL', 'MALL', 'METRO_STATION', 'MUSEUM', 'NATURE', 'PARKING_LOT', 'RECREATION_AREA', 'RESTAURANT', 'SPORT', 'SUPERMARKET', 'TAXI_STAND', 'TRAIN_STATION', 'TRAM_STOP', 'WIFI']]]] | None = None,
+        external_app_data: pulumi.Input[Mapping[str, pulumi.Input[Any]]] | None = None,
         adopt_id: pulumi.Input[int] | None = None,
     ) -> None:
         kwargs = {
@@ -218,6 +250,10 @@ class Location(pulumi.dynamic.Resource, module="ampeco", name="Location"):
             "external_id": external_id,
             "roaming_operator_id": roaming_operator_id,
             "tags": tags,
+            "parking_type": parking_type,
+            "access_methods": access_methods,
+            "facilities": facilities,
+            "external_app_data": external_app_data,
             "adopt_id": adopt_id,
         }
         props = resource_props(args, kwargs, _OUTPUTS)

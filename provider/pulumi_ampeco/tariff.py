@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Any, Literal, TypedDict
 
 import pulumi
@@ -34,6 +35,10 @@ _OUTPUTS: tuple[str, ...] = (
     "partner",
     "display",
     "integration_id",
+    "description",
+    "additional_information",
+    "learn_more_url",
+    "external_id",
     "currency",
     "last_updated_at",
 )
@@ -63,6 +68,14 @@ class TariffArgsDict(TypedDict, total=False):
     """Texts shown on the charger screen."""
     integration_id: pulumi.Input[int | str]
     """Integration that enables this tariff type."""
+    description: pulumi.Input[Mapping[str, pulumi.Input[str]]]
+    """Description per locale, e.g. {"en": "...", "fr": "..."} (declared whole)."""
+    additional_information: pulumi.Input[Mapping[str, pulumi.Input[str]]]
+    """Additional information per locale (declared whole)."""
+    learn_more_url: pulumi.Input[Mapping[str, pulumi.Input[str]]]
+    """"Learn more" link per locale (declared whole)."""
+    external_id: pulumi.Input[str]
+    """Your own identifier for the tariff."""
     adopt_id: pulumi.Input[int]
 
 
@@ -90,6 +103,14 @@ class TariffArgs:
     """Texts shown on the charger screen."""
     integration_id: pulumi.Input[int | str] | None = None
     """Integration that enables this tariff type."""
+    description: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None
+    """Description per locale, e.g. {"en": "...", "fr": "..."} (declared whole)."""
+    additional_information: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None
+    """Additional information per locale (declared whole)."""
+    learn_more_url: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None
+    """"Learn more" link per locale (declared whole)."""
+    external_id: pulumi.Input[str] | None = None
+    """Your own identifier for the tariff."""
     adopt_id: pulumi.Input[int] | None = None
     """Take over the existing AMPECO object with this id instead of creating one."""
 
@@ -121,6 +142,14 @@ class Tariff(pulumi.dynamic.Resource, module="ampeco", name="Tariff"):
     """Texts shown on the charger screen."""
     integration_id: pulumi.Output[int | None]
     """Integration that enables this tariff type."""
+    description: pulumi.Output[dict[str, str] | None]
+    """Description per locale, e.g. {"en": "...", "fr": "..."} (declared whole)."""
+    additional_information: pulumi.Output[dict[str, str] | None]
+    """Additional information per locale (declared whole)."""
+    learn_more_url: pulumi.Output[dict[str, str] | None]
+    """"Learn more" link per locale (declared whole)."""
+    external_id: pulumi.Output[str | None]
+    """Your own identifier for the tariff."""
     currency: pulumi.Output[str | None]
     """Tenant currency of the prices."""
     last_updated_at: pulumi.Output[str | None]
@@ -143,6 +172,10 @@ class Tariff(pulumi.dynamic.Resource, module="ampeco", name="Tariff"):
         partner: pulumi.Input[TariffPartnerArgsDict] | None = None,
         display: pulumi.Input[TariffDisplayArgsDict] | None = None,
         integration_id: pulumi.Input[int | str] | None = None,
+        description: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None,
+        additional_information: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None,
+        learn_more_url: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None,
+        external_id: pulumi.Input[str] | None = None,
         adopt_id: pulumi.Input[int] | None = None,
     ) -> None:
         kwargs = {
@@ -156,6 +189,10 @@ class Tariff(pulumi.dynamic.Resource, module="ampeco", name="Tariff"):
             "partner": partner,
             "display": display,
             "integration_id": integration_id,
+            "description": description,
+            "additional_information": additional_information,
+            "learn_more_url": learn_more_url,
+            "external_id": external_id,
             "adopt_id": adopt_id,
         }
         props = resource_props(args, kwargs, _OUTPUTS)

@@ -65,13 +65,13 @@ class ChargePointPartnerArgsDict(TypedDict, total=False):
     contract_id: pulumi.Input[int | str]
     """Partner contract."""
     contact_id: pulumi.Input[int | str]
-    """Partner contact."""
+    """Partner contact (deprecated by the API)."""
     corporate_billing_as_default: pulumi.Input[bool]
     """Bill the partner by default."""
     access_type: pulumi.Input[Literal['private_view_private_use', 'private_view_public_use', 'public_view_private_use']]
     """Who sees and who may use a private charge point."""
     notice: pulumi.Input[Sequence[pulumi.Input[TranslationArgsDict]]]
-    """Notice per locale (private, public_view_private_use)."""
+    """Notice per locale (private, public_view_private_use; deprecated by the API: use notice_id)."""
 
 
 class ChargePointSecurityArgsDict(TypedDict, total=False):
@@ -109,24 +109,24 @@ class DayPricingArgsDict(TypedDict, total=False):
     """Dates (YYYY-MM-DD) the pricing applies to."""
     idle_fee_grace_period_minutes: pulumi.Input[float]
     idle_pricing_period_in_minutes: pulumi.Input[Literal[1, 15, 30, 60, 240, 360]]
-    connection_fee_minimum_session_duration: pulumi.Input[float]
+    connection_fee_minimum_session_duration: pulumi.Input[int]
     connection_fee_minimum_session_energy: pulumi.Input[float]
-    duration_fee_grace_period: pulumi.Input[float]
+    duration_fee_grace_period: pulumi.Input[int]
     price_period_in_minutes: pulumi.Input[Literal[1, 15, 30, 60, 240, 360]]
     price_periods: pulumi.Input[PricePeriodsArgsDict]
 
 
 class EvsePowerOptionsArgsDict(TypedDict, total=False):
-    max_power: pulumi.Input[float]
-    """Maximum power (the API documents Wh; W is meant)."""
-    max_voltage: pulumi.Input[Literal['230', '380', '400', '480', '120', '208', '240', '110-130', '220-240']]
+    max_power: pulumi.Input[int]
+    """Maximum power, a whole number (the API documents Wh; W is meant)."""
+    max_voltage: pulumi.Input[Literal['230', '380', '400', '480', '120', '208', '240', '110-130', '220-240', '277']]
     """Maximum voltage, as one of the API's strings."""
     max_amperage: pulumi.Input[float]
     """Maximum current in A."""
     phases: pulumi.Input[Literal['single_phase', 'three_phase', 'split_phase']]
     """Phases."""
     phase_rotation: pulumi.Input[Literal['RST', 'RTS', 'SRT', 'STR', 'TRS', 'TSR']]
-    """Phase rotation (R=L1, S=L2, T=L3)."""
+    """Phase rotation (R=L1, S=L2, T=L3); being phased out by the API: prefer connected_phase."""
     connected_phase: pulumi.Input[Literal['L1', 'L2', 'L3', 'L1_L2', 'L1_L3', 'L2_L3']]
     """Conductors a single- or split-phase EVSE uses."""
 
@@ -138,7 +138,7 @@ class FeePeriodsArgsDict(TypedDict, total=False):
 
 class FlexibleMarkUpArgsDict(TypedDict, total=False):
     default_price: pulumi.Input[float]
-    """Markup outside the intervals."""
+    """Markup outside the intervals (write-only: never read back; 0 when not sent)."""
     interval_pricing: pulumi.Input[Sequence[pulumi.Input[IntervalPriceArgsDict]]]
     """Equal-length intervals within 24 h."""
 
@@ -188,9 +188,9 @@ class PricePeriodsArgsDict(TypedDict, total=False):
 
 class TariffDisplayArgsDict(TypedDict, total=False):
     default_price_information: pulumi.Input[str]
-    """Charger screen text for unauthenticated users."""
+    """Charger screen text for unauthenticated users (at most 150 characters)."""
     default_price_information_offline: pulumi.Input[str]
-    """Charger screen text when offline."""
+    """Charger screen text when offline (at most 150 characters)."""
     price_information: pulumi.Input[str]
     """Charger screen text for eligible users."""
     total_cost_information: pulumi.Input[str]
@@ -239,12 +239,12 @@ class TariffPricingArgsDict(TypedDict, total=False):
     """End of the idle-fee window, HH:MM."""
     idle_fee_limit: pulumi.Input[float]
     """Cap on the idle fee per session."""
-    connection_fee_minimum_session_duration: pulumi.Input[float]
-    """Minutes before the connection fee applies."""
+    connection_fee_minimum_session_duration: pulumi.Input[int]
+    """Whole minutes before the connection fee applies."""
     connection_fee_minimum_session_energy: pulumi.Input[float]
     """kWh before the connection fee applies."""
-    duration_fee_grace_period: pulumi.Input[float]
-    """Minutes before the duration fee starts."""
+    duration_fee_grace_period: pulumi.Input[int]
+    """Whole minutes before the duration fee starts."""
     duration_fee_from: pulumi.Input[str]
     """Start of the duration-fee window, HH:MM."""
     duration_fee_to: pulumi.Input[str]
@@ -254,7 +254,7 @@ class TariffPricingArgsDict(TypedDict, total=False):
     pre_authorize_amount: pulumi.Input[float]
     """Amount held before the session."""
     tax_id: pulumi.Input[int | str]
-    """Tax applied (multi-tax tenants)."""
+    """Tax applied (multi-tax tenants; deprecated by the API: omitted = default tax)."""
     charge_point_electricity_rate: pulumi.Input[bool]
     """Use the charge point's electricity rate."""
     fallback_electricity_rate_id: pulumi.Input[int | str]
@@ -298,11 +298,12 @@ class TariffPricingArgsDict(TypedDict, total=False):
     state_of_charge_idle_threshold: pulumi.Input[Literal[75, 80, 85, 90, 95, 100]]
     """SoC % after which a session is idle."""
     average_power_idle_threshold: pulumi.Input[float]
-    """kW below which a session is idle."""
+    """kW below which a session is idle (0..999999.99)."""
 
 
 class TariffRestrictionsArgsDict(TypedDict, total=False):
     apply_to_users_of_charge_point_owner: pulumi.Input[bool]
+    """Deprecated by the API: use apply_to_users_of_charge_point_partner."""
     apply_to_users_of_charge_point_partner: pulumi.Input[bool]
     apply_to_users_of_all_roaming_emsps: pulumi.Input[bool]
     apply_to_ad_hoc_users: pulumi.Input[bool]
@@ -310,12 +311,13 @@ class TariffRestrictionsArgsDict(TypedDict, total=False):
     ad_hoc_stop_when_pre_authorized_amount_falls_below: pulumi.Input[float]
     apply_to_users_of_partners: pulumi.Input[Sequence[pulumi.Input[int | str]]]
     apply_to_users_with_groups: pulumi.Input[Sequence[pulumi.Input[str]]]
+    """Deprecated by the API: use apply_to_user_group_ids."""
     apply_to_user_group_ids: pulumi.Input[Sequence[pulumi.Input[int | str]]]
     apply_to_users_with_subscriptions: pulumi.Input[Sequence[pulumi.Input[int | str]]]
     start_date: pulumi.Input[str]
-    """Valid from."""
+    """Valid from this date, YYYY-MM-DD."""
     end_date: pulumi.Input[str]
-    """Valid until (inclusive)."""
+    """Valid until this date (inclusive), YYYY-MM-DD."""
 
 
 class TariffStopSessionArgsDict(TypedDict, total=False):
@@ -348,10 +350,10 @@ class TranslationArgsDict(TypedDict, total=False):
 
 
 class UnitLevelArgsDict(TypedDict, total=False):
-    first_unit: pulumi.Input[float]
-    """Level start (0 for the first level)."""
-    last_unit: pulumi.Input[float]
-    """Level end (open for the last level)."""
+    first_unit: pulumi.Input[int]
+    """Level start, a whole number (0 for the first level)."""
+    last_unit: pulumi.Input[int]
+    """Level end, a whole number (open for the last level)."""
     fee_per_unit: pulumi.Input[float]
     """Price per unit within the level."""
     flat_fee: pulumi.Input[float]

@@ -77,7 +77,7 @@ def _connector(extra: dict[str, Any]) -> None:
 
 def _tariff(extra: dict[str, Any]) -> None:
     ampeco.Tariff("subject", **{"name": "Standard", "type": "duration+energy", "pricing": FULL_PRICING,
-                                "restrictions": {"start_date": "2027-01-01T00:00:00Z"}, **extra})
+                                "restrictions": {"start_date": "2027-01-01"}, **extra})
 
 
 def _tariff_group(extra: dict[str, Any]) -> None:

@@ -76,8 +76,18 @@ def test_per_page_out_of_range_is_422(api: httpx.Client, per_page: str) -> None:
     assert list(response.json()["errors"]) == ["per_page"]
 
 
-def test_garbage_cursor_is_422(api: httpx.Client) -> None:
-    assert api.get(ID_TAGS, params={"cursor": "not-a-cursor"}).status_code == 422
+def test_garbage_cursor_reads_the_first_page_as_laravel_does(api: httpx.Client, make) -> None:
+    first = make.id_tag()
+    response = api.get(ID_TAGS, params={"cursor": "not-a-cursor", "per_page": 1})
+    assert response.status_code == 200  # 3.110.0 documents no 422 for a cursor; Laravel ignores a bad one
+    assert [t["id"] for t in response.json()["data"]] == [first["id"]]
+
+
+@pytest.mark.parametrize("page", ["0", "-3", "two"])
+def test_page_that_is_not_a_positive_integer_reads_page_one(api: httpx.Client, make, page: str) -> None:
+    make.id_tag()
+    body = api.get(ID_TAGS, params={"page": page}).json()
+    assert body["meta"]["current_page"] == 1 and len(body["data"]) == 1
 
 
 def test_legacy_page_mode(api: httpx.Client, tags_250: list[int]) -> None:

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from pulumi_ampeco._engine import session
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco.specs import REGISTRY
-from pulumi_ampeco.specs._base import DateTimeStr, TimeStr
+from pulumi_ampeco.specs._base import DateStr, DateTimeStr, TimeStr
 from pulumi_ampeco.specs._schema import model_meta
 from pulumi_ampeco.specs._shapes import Country
 from pydantic import BaseModel, ValidationError
@@ -48,16 +48,17 @@ def base_args(kind: str) -> dict[str, Any]:
 
 @dataclass
 class TypeInfo:
-    kind: str  # str | int | float | bool | literal | list | model
+    kind: str  # str | int | float | bool | literal | list | dict | model
     literals: tuple[Any, ...] = ()
     item: TypeInfo | None = None
     model: type[BaseModel] | None = None
     bounds: dict[str, float] = field(default_factory=dict)  # ge / le / gt / lt
     min_length: int | None = None
-    special: str | None = None  # datetime | time | country | pattern
+    max_length: int | None = None
+    special: str | None = None  # datetime | date | time | country | pattern
 
 
-_SPECIALS = {id(DateTimeStr): "datetime", id(TimeStr): "time", id(Country): "country"}
+_SPECIALS = {id(DateTimeStr): "datetime", id(DateStr): "date", id(TimeStr): "time", id(Country): "country"}
 
 
 def type_info(annotation: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> TypeInfo:
@@ -77,6 +78,8 @@ def type_info(annotation: Any, metadata: list[Any] | tuple[Any, ...] = ()) -> Ty
                 info.bounds[name] = float(getattr(meta, name))
         if isinstance(meta, annotated_types.MinLen):
             info.min_length = meta.min_length
+        if isinstance(meta, annotated_types.MaxLen):
+            info.max_length = meta.max_length
         if getattr(meta, "pattern", None):
             info.special = info.special or "pattern"
     return info
@@ -93,6 +96,8 @@ def _plain(annotation: Any, origin: Any, args: tuple[Any, ...]) -> TypeInfo:
         return TypeInfo("literal", literals=args)
     if origin is list:
         return TypeInfo("list", item=type_info(args[0]))
+    if origin is dict:
+        return TypeInfo("dict")
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return TypeInfo("model", model=annotation)
     return TypeInfo({str: "str", int: "int", float: "float", bool: "bool"}[annotation])
@@ -121,10 +126,13 @@ def valid(info: TypeInfo) -> Any:
     if info.kind == "literal":
         return info.literals[0]
     if info.kind == "str":
-        special = {"datetime": "2027-01-01T00:00:00Z", "time": "10:00", "country": "BG"}.get(info.special or "")
+        special = {"datetime": "2027-01-01T00:00:00Z", "date": "2027-01-01", "time": "10:00",
+                   "country": "BG"}.get(info.special or "")
         return special or "x" * max(info.min_length or 1, 1)
     if info.kind == "bool":
         return True
+    if info.kind == "dict":
+        return {}
     low = info.bounds.get("ge", info.bounds.get("gt", 0) + 1)
     return int(low) if info.kind == "int" else float(low)
 
@@ -137,7 +145,8 @@ WRONG_SHAPES = {
 }
 MALFORMED_DATETIMES = ["2024-13-01T00:00:00Z", "2024-02-30T00:00:00Z", "yesterday", "31/12/2024",
                        "2024-01-01T25:00:00Z", "2024-1-1", "20240101", "2024-01-01T10:00:00+25:00", ""]
-MALFORMED_TIMES = ["25:00", "12:60", "noon", "1200", "7:5", "-1:00", "12:00 PM", ""]
+MALFORMED_DATES = ["2024-13-01", "2024-02-30", "2027-01-01T00:00:00Z", "yesterday", "31/12/2024", "2024-1-1", ""]
+MALFORMED_TIMES = ["25:00", "12:60", "noon", "1200", "7:5", "-1:00", "12:00 PM", "08:00:00", "24:30", ""]
 BAD_COUNTRIES = ["bg", "XX", "BGR", "", "Bulgaria", "ZZ"]
 
 Mutation = tuple[str, Any]  # (path suffix below the argument: "", ".sub", "[0].sub"; the value)
@@ -161,6 +170,10 @@ def invalid(info: TypeInfo, depth: int = 0) -> st.SearchStrategy[Mutation]:
             here.append(st.just(""))
         if info.special == "datetime":
             here.append(st.sampled_from(MALFORMED_DATETIMES))
+        if info.special == "date":
+            here.append(st.sampled_from(MALFORMED_DATES))
+        if info.max_length is not None:
+            here.append(st.just("7" * (info.max_length + 1)))
         if info.special == "time":
             here.append(st.sampled_from(MALFORMED_TIMES))
         if info.special == "country":
@@ -179,6 +192,8 @@ def invalid(info: TypeInfo, depth: int = 0) -> st.SearchStrategy[Mutation]:
                                else info.bounds["le"] + 0.5, max_value=10**9))
     elif info.kind == "bool":
         here.append(_values_of_other_types("bool"))
+    elif info.kind == "dict":
+        here += [WRONG_SHAPES["list"], st.text(min_size=1, max_size=5), st.integers()]
     elif info.kind == "literal":
         allowed = set(info.literals)
         if all(isinstance(v, str) for v in allowed):

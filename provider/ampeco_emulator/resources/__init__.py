@@ -23,12 +23,20 @@ TRANSPORT_INFERRED: dict[str, str] = {
     "POST": "201 (Laravel returns 201 for a resource it just created)",
     "empty strings": "read as null, like Laravel's ConvertEmptyStringsToNull (validation.EMPTY_STRING_IS_NULL)",
     "date-times": "stored in UTC, read back as YYYY-MM-DDTHH:MM:SS.000000Z (validation.NORMALIZE_DATETIMES)",
-    "nested objects": "read back with every declared key, null where not sent (validation.FILL_NESTED_NULLS)",
+    "nulls": "a field without a value is left out of a response (3.110.0 marks most response fields not "
+    "nullable), except the few the response schema requires, kept as null (Resource.response_nulls; "
+    "validation.OMIT_NULLS_IN_RESPONSES); a nested object holds only the keys it has values for",
+    "null in a body": "refused (422 'must be a ...') for a field the 3.110.0 body does not declare nullable, "
+    "as a Laravel rule without 'nullable' does",
     "types": "strict JSON types: 5.0 or '5' is not an integer, 'true' is not a boolean",
     "body": "non-JSON body or JSON without a json Content-Type -> 400; a JSON non-object -> 400",
-    "pagination": "cursor mode unless page=N is sent; per_page outside 1..100 or a garbage cursor -> 422; "
+    "pagination": "cursor mode unless page=N is sent; per_page outside 1..100 -> 422; a cursor that does not "
+    "decode is no cursor (first page) and a page that is not an integer >= 1 is page 1, as Laravel's paginators do "
+    "(3.110.0 documents no 422 on most listings); "
     "links.first/last are null in cursor mode; links.next/prev keep filters, includes and per_page",
     "filters": "exact match, comma = any of, 'null' matches null, empty value ignored (Spatie)",
+    "unknown filter or include": "400 'Requested filter(s) ... are not allowed' (Spatie QueryBuilder); "
+    "3.110.0 documents no 400",
     "lastUpdatedAt": "microsecond precision and strictly increasing, so every update changes it",
 }
 

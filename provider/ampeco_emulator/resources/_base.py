@@ -17,7 +17,16 @@ from typing import Any
 
 from ..errors import BadRequest, refused, validation_failed
 from ..store import Obj, Tenant
-from ..validation import Field, Validator, msg_invalid, msg_taken, optional, parse_datetime
+from ..validation import (
+    OMIT_NULLS_IN_RESPONSES,
+    Field,
+    Validator,
+    msg_invalid,
+    msg_taken,
+    optional,
+    parse_datetime,
+    without_write_only,
+)
 
 Matcher = Callable[[Tenant, Obj, list[str]], bool]
 KeyFn = Callable[[Obj], Hashable | None]
@@ -137,6 +146,9 @@ class Resource:
     includes: Mapping[str, IncludeFn] = {}
     # stored value of a writable field that was never sent (default: None)
     defaults: Mapping[str, Any] = {}
+    # top-level response fields kept as null when they have no value (the response schema requires
+    # the key); every other field without a value is left out (validation.OMIT_NULLS_IN_RESPONSES)
+    response_nulls: frozenset[str] = frozenset()
     INFERRED: Mapping[str, str] = {}
 
     def __init__(self) -> None:
@@ -268,11 +280,21 @@ class Resource:
         tenant[self.collection].remove(obj["id"])
 
     def present(self, tenant: Tenant, obj: Obj, includes: Iterable[str], ctx: Ctx) -> dict[str, Any]:
-        out = {name: obj.get(name) for name in self.response_fields_for(ctx.variant)}
+        # top-level fields are the module's response_fields; nested ones follow the schema, less write-only ones
+        out = {name: self._returned(name, obj.get(name)) for name in self.response_fields_for(ctx.variant)}
+        if OMIT_NULLS_IN_RESPONSES:
+            out = {k: v if k in self.response_nulls else without_nulls(v)
+                   for k, v in out.items() if v is not None or k in self.response_nulls}
         available = self.includes_for(ctx.variant)
         for name in includes:
             out[name] = available[name](tenant, obj)
         return out
+
+    def _returned(self, name: str, value: Any) -> Any:
+        f = self.schema.get(name)
+        if f is not None and f.nested is not None:
+            return without_write_only(value, f.nested)
+        return value
 
     # ---- listing ----------------------------------------------------------------------
     def allowed_filters(self, variant: str | None) -> Mapping[str, Matcher]:
@@ -294,6 +316,15 @@ class Resource:
                 f"Requested include(s) `{', '.join(bad)}` are not allowed. "
                 f"Allowed include(s) are `{', '.join(allowed_inc)}`."
             )
+
+
+def without_nulls(value: Any) -> Any:
+    """``value`` with null-valued keys left out of every object inside it (list items are kept)."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
 
 
 def _copy(value: Any) -> Any:

@@ -46,12 +46,13 @@ INFERRED = {
     "hardwareStatus": "'unavailable' (never connected)",
     "chargingZoneId": "must belong to the charge point's locationId",
     "ocppConnectedChargePointId": "create-only (prohibited on PATCH), must be an existing charge point",
-    "integratedAt/manufacturedAt": "ignored on create, accepted on PATCH",
+    "network": "read back as an object ({} when never sent): 3.110.0 requires it in responses",
     "delete": "refused (422) while another charge point names it in ocppConnectedChargePointId; "
     "its EVSEs and their connectors are deleted with it",
     "includes": "lastBootNotification, chargingProfile, smartCharging, smartChargingPreferences, "
     "personalSmartChargingPreferences -> null; availablePersonalSmartChargingModes -> []",
-    "enabledRandomisedDelay": "stored only for personal charge points (documented as ignored otherwise)",
+    "nested defaults": "user.automaticFirmwareUpdatesEnabled (true) and partner.corporateBillingAsDefault "
+    "(false), documented defaults, are filled in whenever user / partner is sent without them",
     "unknowable filters": "vendorId, bootNotificationSerialNumber, subOperatorId, circuitId only match 'null'",
 }
 
@@ -62,6 +63,7 @@ IGNORED_FOR_SATELLITES = (
     "usesRenewableEnergy", "enabledRandomisedDelay", "integratedAt", "manufacturedAt",
 )  # fmt: skip
 CREATE_ONLY = ("communicationMode", "ocppConnectedChargePointId", "sharingCode")
+NESTED_DEFAULTS = (("user", "automaticFirmwareUpdatesEnabled", True), ("partner", "corporateBillingAsDefault", False))
 SHARING_CODE_ALPHABET = string.ascii_uppercase + string.digits
 SHARING_CODE_LENGTH = 8
 HARDWARE_STATUS = "unavailable"
@@ -72,6 +74,10 @@ def _evse_reference(tenant: Tenant, obj: Obj, values: list[str]) -> bool:
     return any(
         e.get("chargePointId") == obj["id"] and e.get("physicalReference") in values for e in tenant["evses"]
     )
+
+
+def _copy_default(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 class ChargePoint(Resource):
@@ -88,6 +94,7 @@ class ChargePoint(Resource):
         "roamingOperatorId", "displayTariffAndCosts", "networkStatus", "hardwareStatus", "vendorErrorCode",
         "tags", "sharingCode", "enabledRandomisedDelay", "noticeId", "usesRenewableEnergy", "integratedAt",
         "manufacturedAt", "lastUpdatedAt", "ocppConnectedChargePointId", "communicationMode",
+        "electricityCostReimbursementIntegrationId", "installationAndMaintenanceCompanyId",
     )  # fmt: skip
     filters: Mapping[str, Matcher] = {
         "desiredSecurityProfileStatus": eq("security.desiredProfileStatus"),
@@ -110,6 +117,7 @@ class ChargePoint(Resource):
         "utilityId": eq("utilityId"),
         "tag": contains("tags"),
         "sharingCode": eq("sharingCode"),
+        "roamingOperatorIds": eq("roamingOperatorId"),
         **LAST_UPDATED_FILTERS,
     }
     indexed_filters: Mapping[str, str] = {"networkId": "network.id", "sharingCode": "sharingCode"}
@@ -125,7 +133,11 @@ class ChargePoint(Resource):
         "personalSmartChargingPreferences": lambda tenant, obj: None,
         "availablePersonalSmartChargingModes": lambda tenant, obj: [],
     }
-    defaults: Mapping[str, Any] = {"tags": [], "capabilities": []}
+    # Documented defaults (3.110.0) of the flags, applied when a create does not send them.
+    defaults: Mapping[str, Any] = {
+        "tags": [], "capabilities": [], "autoStartWithoutAuthorization": False, "disableAutoStartEmulation": False,
+        "enableAutoFaultRecovery": True, "usesRenewableEnergy": False,
+    }  # fmt: skip
     INFERRED = INFERRED
 
     def build_schema(self) -> dict[str, Field]:
@@ -175,6 +187,7 @@ class ChargePoint(Resource):
         obj["manufacturedAt"] = None
         self._drop_ignored(obj)
         obj["security"] = self._security(obj.get("security"))
+        self._nested_defaults(obj)
         obj.update(
             firstContactAt=None,
             roamingOperatorId=None,
@@ -194,13 +207,23 @@ class ChargePoint(Resource):
         self._drop_ignored(new)
         if new.get("security") is None:
             new["security"] = self._security(None, current.get("security"))
+        self._nested_defaults(new)
+
+    @staticmethod
+    def _nested_defaults(obj: Obj) -> None:
+        if obj.get("network") is None:
+            obj["network"] = {}
+        for name, key, default in NESTED_DEFAULTS:
+            if isinstance(obj.get(name), dict) and obj[name].get(key) is None:
+                obj[name] = {**obj[name], key: default}
 
     def _drop_ignored(self, obj: Obj) -> None:
         if obj.get("communicationMode") == "via_ocpp_connected_charge_point":
-            for name in IGNORED_FOR_SATELLITES:
-                obj[name] = [] if name == "capabilities" else None
-        if obj.get("type") != "personal":
-            obj["enabledRandomisedDelay"] = None  # documented: personal only, ignored otherwise
+            for name in IGNORED_FOR_SATELLITES:  # not stored: what a create without them would hold
+                obj[name] = _copy_default(self.defaults.get(name))
+        if obj.get("type") != "personal":  # documented: personal only, ignored (omitted) otherwise
+            obj["enabledRandomisedDelay"] = None
+            obj["electricityCostReimbursementIntegrationId"] = None
 
     def refuse_delete(self, tenant: Tenant, obj: Obj) -> str | None:
         users = [cp for cp in tenant["charge_points"] if cp.get("ocppConnectedChargePointId") == obj["id"]]

@@ -10,7 +10,6 @@ from ._base import Ctx, Matcher, Resource, ids_text
 
 INFERRED = {
     "name uniqueness": "none enforced (natural key within the location is client-side only)",
-    "timestamps": "none: the reference's zone response has no createdAt/lastUpdatedAt",
     "delete": "refused (422) while a charge point has this chargingZoneId",
     "parent delete": "zones are deleted with their location",
 }

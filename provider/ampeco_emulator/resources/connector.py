@@ -8,9 +8,9 @@ from ..store import Obj, Tenant
 from ..validation import Field, load_schema
 from ._base import Ctx, Matcher, Resource
 
+# Documented in 3.110.0: the listing is {"data": [...]} only (no paging, no filters); the response
+# is {id, type, format, status} (no timestamps).
 INFERRED = {
-    "listing": "{'data': [...]} only, no pagination, no filters (as modelled in 3.96.4)",
-    "timestamps": "none: the reference's connector response is {id, type, format, status}",
     "parent delete": "connectors are deleted with their EVSE",
 }
 

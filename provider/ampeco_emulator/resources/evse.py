@@ -16,9 +16,9 @@ INFERRED = {
     "chargePointId": "not updatable: a v2.1 PATCH with a different chargePointId is 422 prohibited",
     "allowsReservation": "forced true whenever bookingEnabled is true after the create/update",
     "hardwareStatus": "'available'",
-    "chargePointId in response": "only on the v2.1 paths",
     "delete": "its connectors are deleted with it; an EVSE is deleted with its charge point",
     "includes": "chargingProfile -> null, externalAppData (v2.1) -> null, connectors -> the connector objects",
+    "roamingOperatorId": "null for an EVSE that is not roaming (3.110.0 requires it, not nullable)",
 }
 
 V21 = "v2.1"
@@ -27,6 +27,9 @@ V21_FILTERS: dict[str, Matcher] = {
     "physicalReference": eq("physicalReference"),
     "externalId": eq("externalId"),
     "roaming": is_set("roamingOperatorId"),
+    "roamingOperatorIds": eq("roamingOperatorId"),
+    "hasTariffGroup": is_set("tariffGroupId"),
+    "hasRoamingTariffIds": is_set("roaming.tariffIds"),
     **LAST_UPDATED_FILTERS,
 }
 HARDWARE_STATUS = "available"
@@ -57,6 +60,7 @@ class Evse(Resource):
         "powerOptions", "externalId", "roamingOperatorId", "roaming", "hardwareStatus", "createdAt",
         "lastUpdatedAt",
     )  # fmt: skip
+    response_nulls = frozenset({"roamingOperatorId", "hardwareStatus"})
     unique: Mapping[str, KeyFn] = {
         "networkId": lambda o: (
             (o["chargePointId"], o["networkId"]) if o.get("networkId") is not None else None

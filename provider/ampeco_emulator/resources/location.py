@@ -1,4 +1,4 @@
-"""Locations — ``/public-api/resources/locations/v2.0`` (REFERENCE.md §3)."""
+"""Locations — ``/public-api/resources/locations/v2.0`` (REFERENCE.md §3; API 3.110.0)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,26 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..store import Obj, Tenant
-from ..validation import Field, Validator, load_schema, msg_invalid, msg_required_if, optional, override
-from ._base import LAST_UPDATED_FILTERS, Ctx, Matcher, Resource, contains, eq, ids_text, never
+from ..validation import Field, Validator, load_schema, msg_invalid, msg_required_if, override
+from ._base import LAST_UPDATED_FILTERS, Ctx, Matcher, Resource, contains, eq, ids_text, is_set, never
 from ._geo import COUNTRIES, STATES
 
+# Documented in 3.110.0 (so not listed below): geoposition ranges; isAlwaysOpen=false requires
+# hours; no createdAt; status is response-only; geoposition is optional on PATCH; parkingType /
+# accessMethods / facilities: null clears, [] is stored, duplicates are removed, omitted when unset;
+# externalAppData is writable and returned with include[]=externalAppData.
 INFERRED = {
     "state": "must be a code of the location's country when the country is US/AU/CA/UM/RO; "
     "any state for another country is 422 'The selected state is invalid.'",
-    "geoposition range": "latitude -90..90, longitude -180..180",
-    "workingHours": "isAlwaysOpen=false requires workingHours.hours",
     "tags": "read back as [] when never set",
-    "status": "always 'enabled' (not writable in 3.96.4)",
-    "createdAt": "not in the 3.96.4 location response, so not returned",
+    "status": "always 'enabled'",
     "delete": "refused (422) while a charge point has this locationId; the location's charging "
     "zones are deleted with it",
     "filter[partnerId]": "locations carry no partner, so only filter[partnerId]=null matches",
-    "includes": "locationImage -> null, images -> [], externalAppData -> null",
+    "includes": "locationImage -> null, images -> [] (the emulator stores no images)",
+    "roamingOperatorId": "null for a location that is not roaming (3.110.0 requires it, not nullable)",
 }
+DEDUPLICATED = ("accessMethods", "facilities")
 
 
 class Location(Resource):
@@ -36,7 +39,9 @@ class Location(Resource):
         "id", "name", "shortDescription", "description", "additionalDescription", "geoposition",
         "address", "streetAddress", "city", "region", "state", "country", "postCode", "workingHours",
         "timezone", "externalId", "roamingOperatorId", "lastUpdatedAt", "roaming", "tags", "status",
+        "parkingType", "accessMethods", "facilities",
     )  # fmt: skip
+    response_nulls = frozenset({"city", "roamingOperatorId"})
     filters: Mapping[str, Matcher] = {
         "country": eq("country"),
         "state": eq("state"),
@@ -45,6 +50,7 @@ class Location(Resource):
         "partnerId": never,
         "externalId": eq("externalId"),
         "tag": contains("tags"),
+        "roaming": is_set("roamingOperatorId"),
         **LAST_UPDATED_FILTERS,
     }
     defaults: Mapping[str, Any] = {"tags": []}
@@ -55,7 +61,7 @@ class Location(Resource):
             "chargingZones": self._zones,
             "locationImage": lambda tenant, obj: None,
             "images": lambda tenant, obj: [],
-            "externalAppData": lambda tenant, obj: None,
+            "externalAppData": lambda tenant, obj: obj.get("externalAppData"),
         }
         super().__init__()
 
@@ -69,10 +75,6 @@ class Location(Resource):
             schema = override(schema, f"workingHours.hours.{day}.start", fmt="time")
             schema = override(schema, f"workingHours.hours.{day}.end", fmt="time")
         return schema
-
-    def update_schema(self, variant: str | None) -> Mapping[str, Field]:
-        # 3.96.4: geoposition.latitude/longitude are required on PATCH too.
-        return override(optional(self.schema), "geoposition", required=True)
 
     def check(self, tenant: Tenant, v: Validator, new: Obj, sent: Obj, current: Obj | None, ctx: Ctx) -> None:
         state = new.get("state")
@@ -92,6 +94,10 @@ class Location(Resource):
     def on_create(self, tenant: Tenant, obj: Obj, ctx: Ctx) -> None:
         obj["status"] = "enabled"
         obj["roaming"] = None
+        _deduplicate(obj)
+
+    def on_update(self, tenant: Tenant, new: Obj, current: Obj, sent: Obj, ctx: Ctx) -> None:
+        _deduplicate(new)
 
     def refuse_delete(self, tenant: Tenant, obj: Obj) -> str | None:
         users = [cp for cp in tenant["charge_points"] if cp.get("locationId") == obj["id"]]
@@ -113,6 +119,12 @@ class Location(Resource):
             for z in tenant["charging_zones"]
             if z.get("locationId") == obj["id"]
         ]
+
+
+def _deduplicate(obj: Obj) -> None:
+    for name in DEDUPLICATED:
+        if isinstance(obj.get(name), list):
+            obj[name] = list(dict.fromkeys(obj[name]))
 
 
 RESOURCE = Location()

@@ -13,7 +13,10 @@ from ._base import Ctx, Matcher, Resource, eq, get_path, ids_text
 INFERRED = {
     "PUT": "full replacement: every optional field not sent is reset to null",
     "currency": "the tenant currency (EUR), not writable",
-    "description/additionalInformation/learnMoreUrl": "read-only, always null",
+    "write-only fields": "pricing.flexibleMarkUpAsFixedPerKwh.defaultPrice is stored as sent (0 when not sent "
+    "is not filled in) and never returned, as 3.110.0 marks it writeOnly",
+    "locale maps": "description / additionalInformation / learnMoreUrl are replaced whole by a create or "
+    "PUT (3.110.0: a locale not sent is deleted); a null locale value is stored as sent",
     "pricing.fallbackElectricityRateId": "required when pricing.chargePointElectricityRate is false",
     "filter[tariffGroupId]": "tariffs listed in that group's tariffIds, by id",
     "filter[userId]": "only with filter[tariffGroupId] (else 422); returns {'data': tariff} (no links/meta): "
@@ -47,7 +50,7 @@ class Tariff(Resource):
     response_fields = (
         "id", "name", "type", "dayTariffStart", "nightTariffStart", "pricing", "stopSession", "restrictions",
         "partner", "display", "integrationId", "currency", "description", "additionalInformation",
-        "learnMoreUrl", "lastUpdatedAt",
+        "learnMoreUrl", "externalId", "lastUpdatedAt",
     )  # fmt: skip
     filters: Mapping[str, Matcher] = {
         "tariffGroupId": _in_group,
@@ -68,7 +71,7 @@ class Tariff(Resource):
                 v.add(path, msg_required_if(path, "pricing.chargePointElectricityRate", "false"))
 
     def on_create(self, tenant: Tenant, obj: Obj, ctx: Ctx) -> None:
-        obj.update(currency=tenant.currency, description=None, additionalInformation=None, learnMoreUrl=None)
+        obj["currency"] = tenant.currency
 
     def refuse_delete(self, tenant: Tenant, obj: Obj) -> str | None:
         groups = [g for g in tenant["tariff_groups"] if obj["id"] in (g.get("tariffIds") or [])]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ..store import Obj, Tenant
 from ..validation import Field, Validator, load_schema, msg_invalid
-from ._base import Ctx, Matcher, Resource, eq, ids_text
+from ._base import LAST_UPDATED_FILTERS, Ctx, Matcher, Resource, eq, ids_text
 
 INFERRED = {
     "base tariff": "create adds a new free tariff (name BASE_TARIFF_NAME, type 'free') at tariffIds[0] "
@@ -34,7 +34,7 @@ class TariffGroup(Resource):
     update_method = "PUT"
     timestamps = ("lastUpdatedAt",)
     response_fields = ("id", "name", "tariffIds", "partnerId", "lastUpdatedAt")
-    filters: Mapping[str, Matcher] = {"partnerId": eq("partnerId")}
+    filters: Mapping[str, Matcher] = {"partnerId": eq("partnerId"), **LAST_UPDATED_FILTERS}
     INFERRED = INFERRED
 
     def build_schema(self) -> dict[str, Field]:

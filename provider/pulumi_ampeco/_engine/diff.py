@@ -1,7 +1,9 @@
 """diff: what the user declares against what is known of the live object, field by field.
 
 Only managed fields are compared: the arguments the user declares, plus ones they declared
-before and removed (reset to null, unless the server owns a default for them). Both sides are
+before and removed. A removed one is reset to what its declaration says the API accepts (null
+for a ``Nullable`` field, the ``ResetTo`` value otherwise); one the API cannot reset, or whose
+default the server owns, is left as it is and no longer managed. Both sides are
 brought to a canonical form first, so ints vs floats, equivalent values, server-added list items,
 timestamp spellings and the order of unordered lists never show up as changes. Equal canonical
 forms short-cut the comparison. The paths that differ (``Changes.details``, for messages) are
@@ -31,7 +33,7 @@ class Changes:
     changed: list[str] = field(default_factory=list)
     """Top-level arguments to send (desired differs from live, or unknown yet)."""
     removed: list[str] = field(default_factory=list)
-    """Arguments no longer declared whose live value must be reset to null."""
+    """Arguments no longer declared whose live value must be reset (to null or their ResetTo value)."""
     replaces: list[str] = field(default_factory=list)
     """Arguments whose change cannot be applied in place."""
     _compared: dict[str, tuple[Any, Any, bool]] = field(default_factory=dict, repr=False)
@@ -75,7 +77,11 @@ def compare(spec: ResourceSpec, desired: Mapping[str, Any], live: Mapping[str, A
         fmeta = meta.fields.get(name)
         if name in desired or fmeta is None or fmeta.server_default or fmeta.computed:
             continue
-        if live.get(name) not in (None, [], {}):
+        reset = fmeta.reset
+        if reset is None:
+            continue  # the API accepts no reset: left as it is, no longer managed
+        have = live.get(name)
+        if canonical(fmeta, have, have) != canonical(fmeta, reset.value, have):
             changes.removed.append(name)
             if fmeta.replaces:
                 changes.replaces.append(name)
@@ -96,6 +102,9 @@ def canonical(fmeta: FieldMeta | None, value: Any, want: Any) -> Any:
         return None  # absent, null and empty are the same to the API
     if fmeta is not None and fmeta.equivalents and value in fmeta.equivalents:
         return fmeta.equivalents[0]
+    if fmeta is not None and fmeta.is_map and isinstance(value, Mapping):
+        # a map's keys are data: compared whole, a key missing on one side is a change
+        return {k: _scalar(v) for k, v in sorted(value.items()) if v is not None} or None
     nested = fmeta.nested if fmeta else None
     if isinstance(value, list):
         return _canonical_list(fmeta, nested, value, want if isinstance(want, list) else [])

@@ -1,10 +1,11 @@
 """Create, read, update, delete and adopt, for any spec, over the AMPECO client.
 
-On the happy path each costs one API call. The API forces more in three places: a create that
+On the happy path each costs one API call. The API forces more in four places: a create that
 carries update-only fields (a charge point's integrated_at / manufactured_at) needs a follow-up
-PATCH; an adopt reads the object first and updates it only if it differs; and a create whose
-response was lost, or that the API refuses as "already taken", is resolved by looking the object
-up by its natural key, so that a retry never makes a duplicate.
+PATCH; an adopt reads the object first and updates it only if it differs; a PUT (the whole
+object) reads it first, so that what the program does not manage is sent back as it is now; and
+a create whose response was lost, or that the API refuses as "already taken", is resolved by
+looking the object up by its natural key, so that a retry never makes a duplicate.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from pulumi_ampeco.errors import (
 from pulumi_ampeco.specs._base import ResourceSpec
 from pulumi_ampeco.specs._check import ADOPT_ID, validate_field
 from pulumi_ampeco.specs._convert import to_python, to_wire
-from pulumi_ampeco.specs._schema import model_meta
+from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 log = logging.getLogger("pulumi_ampeco.engine")
 
@@ -74,7 +75,8 @@ def create(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any]) 
     live = _post_once(spec, client, collection, body, desired)
     later = {k: v for k, v in desired.items() if meta.fields[k].update_only}
     if later:
-        live = client.update(spec.item_path(params, live["id"]), to_wire(meta, later), method="PATCH")
+        live = client.update(spec.item_path(params, live["id"]), to_wire(meta, later), method="PATCH",
+                             include=meta.includes)
     return str(live["id"]), outputs(spec, live, inputs)
 
 
@@ -83,7 +85,7 @@ def _post_once(spec: ResourceSpec, client: AmpecoClient, collection: str, body: 
     """POST, resolving a lost response or an "already taken" refusal through the natural key."""
     for attempt in range(1, MAX_CREATE_ATTEMPTS + 1):
         try:
-            return client.create(collection, body)
+            return client.create(collection, body, include=model_meta(spec.model).includes)
         except (AmbiguousWriteError, MalformedResponseError) as exc:
             # A 2xx body that is not the API's (no "data", a proxy's page) is as ambiguous as a lost
             # response: the object may have been created, and there is no id to know it by.
@@ -192,7 +194,7 @@ def find_existing(spec: ResourceSpec, client: AmpecoClient, collection: str,
     filter_name = spec.natural_key_filters.get(name)
     filters = {filter_name: value} if filter_name else None
     meta = model_meta(spec.model)
-    for item in client.list(collection, filters=filters):
+    for item in client.list(collection, filters=filters, include=meta.includes):
         if dig(to_python(meta, item), name) == value:
             return item
     return None
@@ -203,7 +205,7 @@ def adopt(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any],
     """Take over an existing object: read it, then bring it to the declared state in one update."""
     params = path_params(spec, inputs)
     try:
-        live = client.get(spec.item_path(params, object_id))
+        live = client.get(spec.item_path(params, object_id), include=model_meta(spec.model).includes)
     except NotFoundError as exc:
         raise AdoptError(
             f"{spec.kind} adopt failed: no {spec.kind} with id {object_id} at {exc.path}; "
@@ -218,7 +220,7 @@ def adopt(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any],
             "which cannot change in place. Declare the values it has, or drop adopt_id to create a new one."
         )
     if changes:
-        live = send_update(spec, client, str(object_id), params, desired, live_py, changes)
+        live = send_update(spec, client, str(object_id), params, desired, live_py, changes, live_wire=live)
     return str(object_id), outputs(spec, live, inputs)
 
 
@@ -227,7 +229,7 @@ def read(spec: ResourceSpec, client: AmpecoClient, object_id: str,
     """The live object as outputs, or None when it is gone."""
     params = path_params(spec, olds)
     try:
-        live = client.get(spec.item_path(params, object_id))
+        live = client.get(spec.item_path(params, object_id), include=model_meta(spec.model).includes)
     except NotFoundError:
         return None
     return outputs(spec, live, olds, olds.get(MANAGED_KEY, {}))
@@ -243,47 +245,81 @@ def update(spec: ResourceSpec, client: AmpecoClient, object_id: str, olds: Mappi
     if not changes:
         # Nothing to send (e.g. only adopt_id or the provider pickle changed): outputs as they were.
         return outputs(spec, live_py, news, wire=False)
-    live = send_update(spec, client, object_id, params, desired, live_py, changes)
+    live = send_update(spec, client, object_id, params, desired, live_py, changes,
+                       managed_before=olds.get(MANAGED_KEY))
     return outputs(spec, live, news)
 
 
 def send_update(spec: ResourceSpec, client: AmpecoClient, object_id: str, params: Mapping[str, Any],
-                desired: Mapping[str, Any], live_py: Mapping[str, Any], changes: Changes) -> dict[str, Any]:
+                desired: Mapping[str, Any], live_py: Mapping[str, Any], changes: Changes, *,
+                live_wire: Mapping[str, Any] | None = None, managed_before: Any = None) -> dict[str, Any]:
     meta = model_meta(spec.model)
-    if spec.update_method == "PUT":
-        body = _put_body(spec, desired, live_py, changes)
-    else:
-        names = [*changes.changed, *changes.removed, *spec.always_send]
-        body = {}
-        for name in dict.fromkeys(names):
-            fmeta = meta.fields[name]
-            if fmeta.path_param or fmeta.create_only:
-                continue
-            body[name] = desired.get(name, live_py.get(name) if name in spec.always_send else None)
-    # Values taken from state crossed protobuf too (ints as floats): bring every one to its declared type.
-    body = {k: v if v is None else validate_field(spec, meta.fields[k], v)[0] for k, v in body.items()}
+    path = spec.item_path(params, object_id)
     log.info("%s %s update: %s", spec.kind, object_id, changes.describe() or "(no field changes)")
-    return client.update(spec.item_path(params, object_id), to_wire(meta, body, keep_none=True),
-                         method=spec.update_method)
-
-
-def _put_body(spec: ResourceSpec, desired: Mapping[str, Any], live_py: Mapping[str, Any],
-              changes: Changes) -> dict[str, Any]:
-    """PUT replaces the whole object: send the declared fields over the live writable ones."""
-    meta = model_meta(spec.model)
-    body: dict[str, Any] = {}
-    for fmeta in meta.arguments():
-        if fmeta.path_param or fmeta.name in changes.removed:
+    if spec.update_method == "PUT":
+        if live_wire is None:  # state may be stale: send back what the tenant holds now
+            live_wire = client.get(path, include=meta.includes)
+        body = put_body(meta, _typed(spec, desired), live_wire, managed_before)
+        return client.update(path, body, method="PUT", include=meta.includes)
+    names = [*changes.changed, *changes.removed, *spec.always_send]
+    patch: dict[str, Any] = {}
+    for name in dict.fromkeys(names):
+        fmeta = meta.fields[name]
+        if fmeta.path_param or fmeta.create_only:
             continue
-        if fmeta.name in desired:
-            value = desired[fmeta.name]
-            if fmeta.server_prepends and isinstance(live_py.get(fmeta.name), list):
-                live_list = live_py[fmeta.name]
-                kept = strip_server_prefix(live_list, value)
-                value = live_list[: len(live_list) - len(kept)] + list(value)
-            body[fmeta.name] = value
-        elif live_py.get(fmeta.name) is not None:
-            body[fmeta.name] = live_py[fmeta.name]
+        if name in desired:
+            patch[name] = desired[name]
+        elif name in spec.always_send:
+            patch[name] = live_py.get(name)
+        else:
+            reset = fmeta.reset
+            assert reset is not None, f"{name} cannot be reset"  # compare() only removes resettable fields
+            patch[name] = reset.value
+    return client.update(path, to_wire(meta, _typed(spec, patch), keep_none=True), method="PATCH",
+                         include=meta.includes)
+
+
+def _typed(spec: ResourceSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values taken from state crossed protobuf too (ints as floats): bring each to its declared type."""
+    meta = model_meta(spec.model)
+    return {k: v if v is None else validate_field(spec, meta.fields[k], v)[0] for k, v in values.items()}
+
+
+def put_body(meta: ModelMeta, desired: Mapping[str, Any], live: Mapping[str, Any], managed_before: Any,
+             *, top: bool = True) -> dict[str, Any]:
+    """The whole object for a PUT: the declared fields over what the tenant holds now (``live``,
+    its wire form), so that a PUT never wipes a field the program does not manage.
+
+    Kept from ``live``, verbatim: every writable field not declared, inside declared nested
+    objects too, and fields the declaration does not know (the API returned them, so they are the
+    tenant's data; a newer API refusing one fails loudly, where dropping it would lose data
+    silently). Not kept: computed fields, ``id``, and fields the program managed before and no
+    longer declares (``managed_before``, the old shape): those are reset by leaving them out. A
+    map (locale -> text) and a list are declared whole: their live items are not merged in.
+    """
+    before = managed_before if isinstance(managed_before, Mapping) else {}
+    body: dict[str, Any] = {}
+    for key, value in live.items():
+        field = meta.by_alias.get(key)
+        if (top and key == "id") or value is None or (field is not None and (field.computed or field.path_param)):
+            continue
+        if field is not None and (field.name in desired or field.name in before):
+            continue
+        body[key] = value
+    for name, value in desired.items():
+        field = meta.fields[name]
+        if field.path_param:
+            continue
+        have = live.get(field.alias)
+        if field.nested is not None and not field.is_list and isinstance(have, Mapping) \
+                and isinstance(value, Mapping):
+            body[field.alias] = put_body(field.nested, value, have, before.get(name), top=False)
+            continue
+        wire = to_wire(meta, {name: value})[field.alias]
+        if field.server_prepends and isinstance(have, list) and isinstance(wire, list):
+            kept = strip_server_prefix(have, wire)
+            wire = have[: len(have) - len(kept)] + wire
+        body[field.alias] = wire
     return body
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from pulumi_ampeco._engine.check import ADOPT_ID, PROVIDER_KEY, RESERVED_INPUTS
 from pulumi_ampeco.specs._base import ResourceSpec
 from pulumi_ampeco.specs._convert import to_python
-from pulumi_ampeco.specs._schema import model_meta
+from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 MANAGED_KEY = "__managed"
 Shape = Any  # True | dict[str, Shape] | list[Shape] (one item: the union of list items' shapes)
@@ -28,14 +28,19 @@ def path_params(spec: ResourceSpec, values: Mapping[str, Any]) -> dict[str, Any]
     return {name: values[name] for name in model_meta(spec.model).path_param_names if name in values}
 
 
-def shape_of(value: Any) -> Shape:
+def shape_of(value: Any, meta: ModelMeta | None = None) -> Shape:
+    """The shape of a declared value; a free-form map (its keys are data) is one whole value."""
     if isinstance(value, Mapping):
-        return {k: shape_of(v) for k, v in value.items()}
+        out: dict[str, Shape] = {}
+        for k, v in value.items():
+            field = meta.fields.get(k) if meta is not None else None
+            out[k] = True if field is not None and field.is_map else shape_of(v, field.nested if field else None)
+        return out
     if isinstance(value, list) and any(isinstance(v, Mapping) for v in value):
         union: dict[str, Any] = {}
         for v in value:
             if isinstance(v, Mapping):
-                union.update(shape_of(v))
+                union.update(shape_of(v, meta))
         return [union]
     return True
 
@@ -56,16 +61,38 @@ def outputs(spec: ResourceSpec, live: Mapping[str, Any], carry: Mapping[str, Any
     ``carry`` (the inputs, or the old outputs) supplies the parent ids and ``adopt_id``;
     ``managed`` defaults to the shape of the arguments declared in ``carry``.
     """
-    outs = to_python(model_meta(spec.model), live) if wire else dict(live)
+    meta = model_meta(spec.model)
+    outs = to_python(meta, live) if wire else dict(live)
     outs.pop("id", None)  # the resource's id; "id" is reserved for it in Pulumi
+    if meta.has_write_only:
+        outs = carry_write_only(meta, outs, carry)
     params = path_params(spec, carry)
     outs.update(params)
     if carry.get(ADOPT_ID) is not None:
         outs[ADOPT_ID] = carry[ADOPT_ID]
     if managed is None:
-        managed = shape_of({k: v for k, v in declared(carry).items() if k not in params})
+        managed = shape_of({k: v for k, v in declared(carry).items() if k not in params}, meta)
     outs[MANAGED_KEY] = managed
     return outs
+
+
+def carry_write_only(meta: ModelMeta, outs: Mapping[str, Any], carry: Mapping[str, Any]) -> dict[str, Any]:
+    """``outs`` with the WriteOnly values of ``carry`` (last sent, or kept from earlier state) put
+    back where the API never returns them (nested objects too; not inside lists)."""
+    result = dict(outs)
+    for field in meta.fields.values():
+        value = carry.get(field.name)
+        if value is None:
+            continue
+        if field.write_only:
+            result[field.name] = value
+        elif field.nested is not None and field.nested.has_write_only and not field.is_list \
+                and isinstance(value, Mapping):
+            live = result.get(field.name)
+            merged = carry_write_only(field.nested, live if isinstance(live, Mapping) else {}, value)
+            if isinstance(live, Mapping) or merged:
+                result[field.name] = merged
+    return result
 
 
 def refreshed_inputs(spec: ResourceSpec, outs: Mapping[str, Any]) -> dict[str, Any]:

@@ -226,7 +226,8 @@ class _Field:
     nested: ModelMeta | None
     secret: bool
     unset: tuple[Any, ...]
-    """Values equivalent to "not set" (``Equivalent`` values that include None), else empty."""
+    """Values equivalent to "not set": ``Equivalent`` values that include None, and the ``ResetTo``
+    value (the API's documented default, what leaving the argument out gives)."""
     ignored_items: tuple[Any, ...]
 
 
@@ -238,7 +239,9 @@ def _settable(meta: ModelMeta) -> tuple[_Field, ...]:
     fields = _FIELDS.get(meta.model)
     if fields is None:
         fields = _FIELDS[meta.model] = tuple(
-            _Field(f.name, f.nested, f.secret, f.equivalents if None in f.equivalents else (), f.ignored_items)
+            _Field(f.name, f.nested, f.secret,
+                   (f.equivalents if None in f.equivalents else ()) + ((f.reset.value,) if f.reset else ()),
+                   f.ignored_items)
             for f in meta.fields.values() if not (f.computed or f.path_param))
     return fields
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -23,25 +23,31 @@ __all__ = [
     "AmpecoModel",
     "Computed",
     "CreateOnly",
+    "DateStr",
     "DateTimeStr",
     "Equivalent",
     "Field",
     "IdRef",
     "IgnoreItems",
     "Immutable",
+    "Included",
     "Int",
     "Money",
+    "Nullable",
     "Number",
     "Ordered",
     "PathParam",
+    "ReadOnlyValues",
     "Reference",
     "RequiredWhen",
+    "ResetTo",
     "ResourceSpec",
     "Secret",
     "ServerDefault",
     "ServerPrepends",
     "TimeStr",
     "UpdateOnly",
+    "WriteOnly",
     "integral",
     "markers_of",
 ]
@@ -103,6 +109,46 @@ class Reference:
 PathParam = _Marker("PathParam")
 """A parent id carried in the URL, not the body; changing it moves the object, so it replaces."""
 
+Nullable = _Marker("Nullable")
+"""The update body accepts null for it: removing the argument sends null (the API clears it).
+
+Without it (and without ``ResetTo``) the API refuses null, so removing the argument leaves the
+live value as it is and stops managing it: nothing the program no longer declares is changed."""
+
+WriteOnly = _Marker("WriteOnly")
+"""Accepted in requests, never returned: the value last sent is kept in state and compared instead
+of a live value (which would always look missing and give a diff on every run)."""
+
+
+@dataclass(frozen=True)
+class ResetTo:
+    """Removing the argument sends this value, the API's documented empty value or default
+    (``[]`` for a list it replaces whole, ``False`` for a flag documented as false by default),
+    because the API does not accept null for it."""
+
+    value: Any
+
+    def __hash__(self) -> int:
+        return hash(repr(self.value))
+
+
+@dataclass(frozen=True)
+class Included:
+    """The API returns the field only when asked for with ``include[]=<name>``."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class ReadOnlyValues:
+    """Values the API returns but refuses in a request (an id tag's type ``emaid``): accepted
+    only on an adopted object, whose value then stays as it is."""
+
+    values: tuple[Any, ...]
+
+    def __init__(self, *values: Any) -> None:
+        object.__setattr__(self, "values", values)
+
 
 @dataclass(frozen=True)
 class Equivalent:
@@ -143,7 +189,8 @@ class RequiredWhen:
 
 def markers_of(metadata: list[Any]) -> frozenset[Any]:
     """The markers among a pydantic FieldInfo's metadata (hashable instances only)."""
-    return frozenset(m for m in metadata if isinstance(m, (_Marker, Equivalent, IgnoreItems, Reference)))
+    return frozenset(m for m in metadata
+                     if isinstance(m, (_Marker, Equivalent, IgnoreItems, Reference, ResetTo, Included, ReadOnlyValues)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,10 +222,21 @@ def _check_datetime(value: str) -> str:
     return value
 
 
+def _check_date(value: str) -> str:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be a date as YYYY-MM-DD, e.g. 2027-01-31") from None
+    return value
+
+
 def _check_time(value: str) -> str:
-    match = re.match(r"^(\d{2}):(\d{2})(:(\d{2}))?$", value)
-    if not match or int(match[1]) > 24 or int(match[2]) > 59:
-        raise ValueError("must be a time of day as HH:MM (24 h)")
+    # The API's pattern is ^\d{2}:\d{2}$ (no seconds); 24:00 ends a day.
+    match = re.fullmatch(r"(\d{2}):(\d{2})", value)
+    if not match or int(match[1]) > 24 or int(match[2]) > 59 or (int(match[1]) == 24 and int(match[2]) > 0):
+        raise ValueError("must be a time of day as HH:MM (24 h, no seconds), e.g. 07:30")
     return value
 
 
@@ -191,6 +249,7 @@ IdRef = Annotated[int, BeforeValidator(_id_ref), Field(strict=True, ge=1), Refer
 Number = Annotated[float, Field(strict=True)]
 Money = Annotated[float, Field(strict=True, ge=0)]
 DateTimeStr = Annotated[str, Field(strict=True), AfterValidator(_check_datetime)]
+DateStr = Annotated[str, Field(strict=True), AfterValidator(_check_date)]
 TimeStr = Annotated[str, Field(strict=True), AfterValidator(_check_time)]
 
 

@@ -117,6 +117,9 @@ def check_inputs(spec: ResourceSpec, news: Mapping[str, Any], *, unknown: Unknow
             continue
         inputs[name], problems = validate_field(spec, field, value)
         failures += problems
+        if not problems and value in field.read_only_values and news.get(ADOPT_ID) is None:
+            failures.append(Failure(name, f"{value!r} is set by AMPECO and cannot be created; take over an "
+                                          "existing object with adopt_id, or use one of the other values"))
     for field in meta.arguments():
         # null counts as missing: an Output that resolved to None arrives as null, not as absent
         if field.required and news.get(field.name) is None:

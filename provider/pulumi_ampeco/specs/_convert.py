@@ -3,6 +3,8 @@
 Keys the model does not declare (response-only extras such as ``externalAppData``) are still
 carried over, with a mechanical snake_case name, so outputs show the API's whole object. Null
 values are dropped: Pulumi drops them from state anyway, and "absent" is what they mean.
+The keys of a free-form map (a tariff's locale -> text ``description``) are data, not field
+names: they are carried verbatim both ways.
 """
 
 from __future__ import annotations
@@ -27,8 +29,17 @@ def to_python(meta: ModelMeta | None, wire: Mapping[str, Any]) -> dict[str, Any]
             continue
         field = meta.by_alias.get(key) if meta else None
         name = field.name if field else to_snake(key)
-        out[name] = _value_to_python(field.nested if field else None, value)
+        out[name] = _verbatim(value) if field is not None and field.is_map else _value_to_python(
+            field.nested if field else None, value)
     return out
+
+
+def _verbatim(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _verbatim(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_verbatim(v) for v in value]
+    return value
 
 
 def _value_to_python(nested: ModelMeta | None, value: Any) -> Any:
@@ -46,7 +57,8 @@ def to_wire(meta: ModelMeta | None, python: Mapping[str, Any], *, keep_none: boo
             continue
         field = meta.fields.get(name) if meta else None
         key = field.alias if field else to_camel(name)
-        out[key] = _value_to_wire(field.nested if field else None, value)
+        out[key] = _verbatim(value) if field is not None and field.is_map else _value_to_wire(
+            field.nested if field else None, value)
     return out
 
 

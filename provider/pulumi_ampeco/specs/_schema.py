@@ -20,13 +20,18 @@ from pulumi_ampeco.specs._base import (
     Equivalent,
     IgnoreItems,
     Immutable,
+    Included,
+    Nullable,
     Ordered,
     PathParam,
+    ReadOnlyValues,
     Reference,
+    ResetTo,
     Secret,
     ServerDefault,
     ServerPrepends,
     UpdateOnly,
+    WriteOnly,
     markers_of,
 )
 
@@ -37,6 +42,8 @@ class FieldMeta:
     alias: str
     required: bool
     is_list: bool
+    is_map: bool
+    """A free-form object (``dict[str, ...]``: a locale -> text map): its keys are data, kept verbatim."""
     nested: ModelMeta | None
     markers: frozenset[Any]
     description: str
@@ -105,6 +112,36 @@ class FieldMeta:
     def update_only(self) -> bool:
         return UpdateOnly in self.markers
 
+    @property
+    def nullable(self) -> bool:
+        return Nullable in self.markers
+
+    @property
+    def write_only(self) -> bool:
+        return WriteOnly in self.markers
+
+    @property
+    def reset(self) -> ResetTo | None:
+        """What removing the argument sends: ``ResetTo(None)`` when nullable, None when nothing can be."""
+        for m in self.markers:
+            if isinstance(m, ResetTo):
+                return m
+        return ResetTo(None) if self.nullable else None
+
+    @property
+    def include(self) -> str | None:
+        for m in self.markers:
+            if isinstance(m, Included):
+                return m.name
+        return None
+
+    @property
+    def read_only_values(self) -> tuple[Any, ...]:
+        for m in self.markers:
+            if isinstance(m, ReadOnlyValues):
+                return m.values
+        return ()
+
 
 @dataclass(frozen=True)
 class ModelMeta:
@@ -121,13 +158,22 @@ class ModelMeta:
         return [f for f in self.fields.values() if not f.computed]
 
     @functools.cached_property
+    def includes(self) -> tuple[str, ...]:
+        """The ``include[]`` values every read must ask for (fields the API returns only on request)."""
+        return tuple(f.include for f in self.fields.values() if f.include)
+
+    @functools.cached_property
+    def has_write_only(self) -> bool:
+        return any(f.write_only or (f.nested is not None and f.nested.has_write_only) for f in self.fields.values())
+
+    @functools.cached_property
     def path_param_names(self) -> tuple[str, ...]:
         """The PathParam fields (parent ids in the URL); asked on every call, so worked out once."""
         return tuple(f.name for f in self.fields.values() if f.path_param)
 
 
-def _unwrap(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
-    """(is a list, nested model type) of an annotation such as ``list[Translation] | None``."""
+def _unwrap(annotation: Any) -> tuple[bool, bool, type[BaseModel] | None]:
+    """(is a list, is a map, nested model type) of an annotation such as ``list[Translation] | None``."""
     args = typing.get_args(annotation)
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
@@ -137,23 +183,26 @@ def _unwrap(annotation: Any) -> tuple[bool, type[BaseModel] | None]:
             if arg is not type(None):
                 return _unwrap(arg)
     if origin is list:
-        _, nested = _unwrap(args[0]) if args else (False, None)
-        return True, nested
+        _, _, nested = _unwrap(args[0]) if args else (False, False, None)
+        return True, False, nested
+    if origin is dict or annotation is dict:
+        return False, True, None
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return False, annotation
-    return False, None
+        return False, False, annotation
+    return False, False, None
 
 
 @functools.cache
 def model_meta(model: type[BaseModel]) -> ModelMeta:
     fields: dict[str, FieldMeta] = {}
     for name, info in model.model_fields.items():
-        is_list, nested = _unwrap(info.annotation)
+        is_list, is_map, nested = _unwrap(info.annotation)
         fields[name] = FieldMeta(
             name=name,
             alias=info.alias or name,
             required=info.is_required(),
             is_list=is_list,
+            is_map=is_map,
             nested=model_meta(nested) if nested else None,
             markers=markers_of(list(info.metadata)),
             description=info.description or "",

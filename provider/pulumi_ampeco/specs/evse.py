@@ -11,6 +11,7 @@ from pulumi_ampeco.specs._base import (
     IdRef,
     Int,
     Money,
+    Nullable,
     PathParam,
     Reference,
     ResourceSpec,
@@ -19,18 +20,23 @@ from pulumi_ampeco.specs._base import (
 
 
 class EvsePowerOptions(AmpecoModel):
-    max_power: Money | None = Field(None, description="Maximum power (the API documents Wh; W is meant).")
-    max_voltage: Literal["230", "380", "400", "480", "120", "208", "240", "110-130", "220-240"] | None = Field(
+    max_power: Int | None = Field(
+        None, ge=0, description="Maximum power, a whole number (the API documents Wh; W is meant).")
+    max_voltage: Literal["230", "380", "400", "480", "120", "208", "240", "110-130", "220-240", "277"] | None = Field(
         None, description="Maximum voltage, as one of the API's strings."
     )
     max_amperage: Money | None = Field(None, description="Maximum current in A.")
     phases: Literal["single_phase", "three_phase", "split_phase"] | None = Field(None, description="Phases.")
     phase_rotation: Literal["RST", "RTS", "SRT", "STR", "TRS", "TSR"] | None = Field(
-        None, description="Phase rotation (R=L1, S=L2, T=L3)."
+        None, description="Phase rotation (R=L1, S=L2, T=L3); being phased out by the API: prefer connected_phase."
     )
     connected_phase: Literal["L1", "L2", "L3", "L1_L2", "L1_L3", "L2_L3"] | None = Field(
         None, description="Conductors a single- or split-phase EVSE uses."
     )
+
+
+# Removing an argument (API 3.110.0 PATCH): label, booking_enabled, power_options and external_id
+# cannot be cleared (no null), so the live value stays and is no longer managed.
 
 
 class EvseModel(AmpecoModel):
@@ -40,10 +46,10 @@ class EvseModel(AmpecoModel):
     current_type: Literal["ac", "dc"] = Field(description="Current type.")
     status: Literal["enabled", "disabled", "out of order"] = Field(description="Operational status.")
     label: str | None = Field(None, description="Label shown in the mobile app.")
-    mid_meter_certification_end_year: Int | None = Field(
+    mid_meter_certification_end_year: Annotated[Int | None, Nullable] = Field(
         None, ge=1900, le=2200, description="Year the MID meter certification ends."
     )
-    tariff_group_id: Annotated[IdRef | None, ServerDefault, Reference("TariffGroup")] = Field(
+    tariff_group_id: Annotated[IdRef | None, ServerDefault, Nullable, Reference("TariffGroup")] = Field(
         None, description="Tariff group; when omitted the tenant's default free tariff group applies."
     )
     allows_reservation: Annotated[bool | None, ServerDefault] = Field(

@@ -11,6 +11,8 @@ from pulumi_ampeco.specs._base import (
     Equivalent,
     Field,
     IdRef,
+    Nullable,
+    ReadOnlyValues,
     ResourceSpec,
     ServerDefault,
 )
@@ -21,16 +23,25 @@ class IdTagModel(AmpecoModel):
     status: Literal["enabled", "disabled", "suspended"] = Field(
         description="enabled: accepted; disabled: blocked by an admin; suspended: blocked by the tag's owner."
     )
-    type: Literal["rfid", "mac_address"] = Field(description="Kind of token.")
-    id_label: str | None = Field(None, description="Human-visible label printed on the card.")
-    expire_at: DateTimeStr | None = Field(None, description="Expiry date-time (ISO 8601).")
-    vehicle_type: Literal["company_car", "private_car"] | None = Field(None, description="Vehicle the tag belongs to.")
-    payment_method_id: Annotated[str | None, Equivalent(None, "auto"), ServerDefault] = Field(
+    # emaid tags (contract certificates) are provisioned by AMPECO: readable and adoptable, never created.
+    type: Annotated[Literal["rfid", "mac_address", "emaid"], ReadOnlyValues("emaid")] = Field(
+        description="Kind of token; emaid tags are provisioned by AMPECO and can only be adopted."
+    )
+    id_label: Annotated[str | None, Nullable] = Field(None, description="Human-visible label printed on the card.")
+    expire_at: Annotated[DateTimeStr | None, Nullable] = Field(None, description="Expiry date-time (ISO 8601).")
+    vehicle_type: Annotated[Literal["company_car", "private_car"] | None, Nullable] = Field(
+        None, description="Vehicle the tag belongs to."
+    )
+    payment_method_id: Annotated[str | None, Equivalent(None, "auto"), ServerDefault, Nullable] = Field(
         None, description='Card payment-method id, "corporate:{id}", or "auto" for automatic selection.'
     )
-    user_id: IdRef | None = Field(None, description="Owner of the tag; a tag without a user does not authorise.")
-    external_id: str | None = Field(None, description="Your own identifier for the tag.")
-    partner_id: IdRef | None = Field(None, description="Partner whose admins may edit or delete the tag.")
+    user_id: Annotated[IdRef | None, Nullable] = Field(
+        None, description="Owner of the tag; a tag without a user does not authorise."
+    )
+    external_id: Annotated[str | None, Nullable] = Field(None, description="Your own identifier for the tag.")
+    partner_id: Annotated[IdRef | None, Nullable] = Field(
+        None, description="Partner whose admins may edit or delete the tag."
+    )
     created_at: Annotated[str | None, Computed] = Field(None, description="When the tag was created.")
     last_updated_at: Annotated[str | None, Computed] = Field(None, description="When the tag last changed.")
 

@@ -1,4 +1,5 @@
-"""Tariff: how charging is priced. Updated with PUT: the whole desired tariff is sent every time."""
+"""Tariff: how charging is priced. Updated with PUT: the whole tariff is sent every time, the
+declared fields over the ones the tenant holds (so nothing the program does not manage is wiped)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,24 @@ from pydantic import BeforeValidator
 from pulumi_ampeco.specs._base import (
     AmpecoModel,
     Computed,
-    DateTimeStr,
+    DateStr,
     Field,
     IdRef,
+    Int,
     Money,
     Number,
     ResourceSpec,
     TimeStr,
+    WriteOnly,
     integral,
 )
 
 PeriodMinutes = Annotated[Literal[1, 15, 30, 60, 240, 360], BeforeValidator(integral)]
 SocThreshold = Annotated[Literal[75, 80, 85, 90, 95, 100], BeforeValidator(integral)]
+Minutes = Annotated[Int, Field(ge=0)]
+"""A whole number of minutes (the API types these integer)."""
+LocaleTexts = dict[str, str | None]
+"""A map locale -> text ({"en": "...", "fr": "..."}); a locale left out of an update is deleted."""
 
 
 class IntervalPrice(AmpecoModel):
@@ -30,7 +37,9 @@ class IntervalPrice(AmpecoModel):
 
 
 class FlexibleMarkUp(AmpecoModel):
-    default_price: Money | None = Field(None, description="Markup outside the intervals.")
+    # writeOnly in API 3.110.0 (default 0): never read back, so the value last sent is what is compared.
+    default_price: Annotated[Money | None, WriteOnly] = Field(
+        None, description="Markup outside the intervals (write-only: never read back; 0 when not sent).")
     interval_pricing: list[IntervalPrice] | None = Field(None, description="Equal-length intervals within 24 h.")
 
 
@@ -42,8 +51,8 @@ class KwhLevel(AmpecoModel):
 
 
 class UnitLevel(AmpecoModel):
-    first_unit: Money = Field(description="Level start (0 for the first level).")
-    last_unit: Money | None = Field(None, description="Level end (open for the last level).")
+    first_unit: Minutes = Field(description="Level start, a whole number (0 for the first level).")
+    last_unit: Minutes | None = Field(None, description="Level end, a whole number (open for the last level).")
     fee_per_unit: Money | None = Field(None, description="Price per unit within the level.")
     flat_fee: Money | None = Field(None, description="Flat fee for the level.")
 
@@ -77,12 +86,12 @@ class PricePeriods(AmpecoModel):
 
 class DayPricing(AmpecoModel):
     name: str | None = Field(None, description="Name of the day set.")
-    special_dates: list[str] | None = Field(None, description="Dates (YYYY-MM-DD) the pricing applies to.")
+    special_dates: list[DateStr] | None = Field(None, description="Dates (YYYY-MM-DD) the pricing applies to.")
     idle_fee_grace_period_minutes: Money | None = None
     idle_pricing_period_in_minutes: PeriodMinutes | None = None
-    connection_fee_minimum_session_duration: Money | None = None
+    connection_fee_minimum_session_duration: Minutes | None = None
     connection_fee_minimum_session_energy: Money | None = None
-    duration_fee_grace_period: Money | None = None
+    duration_fee_grace_period: Minutes | None = None
     price_period_in_minutes: PeriodMinutes | None = None
     price_periods: PricePeriods | None = None
 
@@ -106,15 +115,17 @@ class TariffPricing(AmpecoModel):
     idle_fee_period_start: TimeStr | None = Field(None, description="Start of the idle-fee window, HH:MM.")
     idle_fee_period_end: TimeStr | None = Field(None, description="End of the idle-fee window, HH:MM.")
     idle_fee_limit: Money | None = Field(None, description="Cap on the idle fee per session.")
-    connection_fee_minimum_session_duration: Money | None = Field(None, description="Minutes before the connection fee applies.")
+    connection_fee_minimum_session_duration: Minutes | None = Field(
+        None, description="Whole minutes before the connection fee applies.")
     connection_fee_minimum_session_energy: Money | None = Field(None, description="kWh before the connection fee applies.")
-    duration_fee_grace_period: Money | None = Field(None, description="Minutes before the duration fee starts.")
+    duration_fee_grace_period: Minutes | None = Field(None, description="Whole minutes before the duration fee starts.")
     duration_fee_from: TimeStr | None = Field(None, description="Start of the duration-fee window, HH:MM.")
     duration_fee_to: TimeStr | None = Field(None, description="End of the duration-fee window, HH:MM.")
     min_price: Money | None = Field(None, description="Minimum session total.")
     pre_authorize_amount: Money | None = Field(None, description="Amount held before the session.")
     # The API spells this one "taxID", which the mechanical camelCase of tax_id ("taxId") does not match.
-    tax_id: IdRef | None = Field(None, alias="taxID", description="Tax applied (multi-tax tenants).")
+    tax_id: IdRef | None = Field(
+        None, alias="taxID", description="Tax applied (multi-tax tenants; deprecated by the API: omitted = default tax).")
     charge_point_electricity_rate: bool | None = Field(None, description="Use the charge point's electricity rate.")
     fallback_electricity_rate_id: IdRef | None = Field(None, description="Rate used when the above is false.")
     markup_percentage_per_kwh: Number | None = Field(None, description="Markup in % on the electricity rate.")
@@ -138,7 +149,8 @@ class TariffPricing(AmpecoModel):
     lock_duration_price_on_session_start: bool | None = None
     lock_idle_price_on_session_start: bool | None = None
     state_of_charge_idle_threshold: SocThreshold | None = Field(None, description="SoC % after which a session is idle.")
-    average_power_idle_threshold: Money | None = Field(None, description="kW below which a session is idle.")
+    average_power_idle_threshold: Money | None = Field(
+        None, le=999999.99, description="kW below which a session is idle (0..999999.99).")
 
 
 class TariffStopSession(AmpecoModel):
@@ -147,18 +159,20 @@ class TariffStopSession(AmpecoModel):
 
 
 class TariffRestrictions(AmpecoModel):
-    apply_to_users_of_charge_point_owner: bool | None = None
+    apply_to_users_of_charge_point_owner: bool | None = Field(
+        None, description="Deprecated by the API: use apply_to_users_of_charge_point_partner.")
     apply_to_users_of_charge_point_partner: bool | None = None
     apply_to_users_of_all_roaming_emsps: bool | None = None
     apply_to_ad_hoc_users: bool | None = None
     ad_hoc_pre_authorize_amount: Money | None = None
     ad_hoc_stop_when_pre_authorized_amount_falls_below: Money | None = None
     apply_to_users_of_partners: list[IdRef] | None = None
-    apply_to_users_with_groups: list[str] | None = None
+    apply_to_users_with_groups: list[str] | None = Field(
+        None, description="Deprecated by the API: use apply_to_user_group_ids.")
     apply_to_user_group_ids: list[IdRef] | None = None
     apply_to_users_with_subscriptions: list[IdRef] | None = None
-    start_date: DateTimeStr | None = Field(None, description="Valid from.")
-    end_date: DateTimeStr | None = Field(None, description="Valid until (inclusive).")
+    start_date: DateStr | None = Field(None, description="Valid from this date, YYYY-MM-DD.")
+    end_date: DateStr | None = Field(None, description="Valid until this date (inclusive), YYYY-MM-DD.")
 
 
 class TariffPartner(AmpecoModel):
@@ -166,8 +180,10 @@ class TariffPartner(AmpecoModel):
 
 
 class TariffDisplay(AmpecoModel):
-    default_price_information: str | None = Field(None, description="Charger screen text for unauthenticated users.")
-    default_price_information_offline: str | None = Field(None, description="Charger screen text when offline.")
+    default_price_information: str | None = Field(
+        None, max_length=150, description="Charger screen text for unauthenticated users (at most 150 characters).")
+    default_price_information_offline: str | None = Field(
+        None, max_length=150, description="Charger screen text when offline (at most 150 characters).")
     price_information: str | None = Field(None, description="Charger screen text for eligible users.")
     total_cost_information: str | None = Field(None, description="Charger screen text at session end.")
 
@@ -187,6 +203,12 @@ class TariffModel(AmpecoModel):
     partner: TariffPartner | None = Field(None, description="Partner that may edit the tariff.")
     display: TariffDisplay | None = Field(None, description="Texts shown on the charger screen.")
     integration_id: IdRef | None = Field(None, description="Integration that enables this tariff type.")
+    description: LocaleTexts | None = Field(
+        None, description='Description per locale, e.g. {"en": "...", "fr": "..."} (declared whole).')
+    additional_information: LocaleTexts | None = Field(
+        None, description="Additional information per locale (declared whole).")
+    learn_more_url: LocaleTexts | None = Field(None, description="\"Learn more\" link per locale (declared whole).")
+    external_id: str | None = Field(None, description="Your own identifier for the tariff.")
     currency: Annotated[str | None, Computed] = Field(None, description="Tenant currency of the prices.")
     last_updated_at: Annotated[str | None, Computed] = Field(None, description="When the tariff last changed.")
 
