@@ -200,3 +200,10 @@ def id_tag_with_import_option(extra: dict[str, Any]) -> None:
     import pulumi
 
     ampeco.IdTag("imported", **ID_TAG_ARGS, opts=pulumi.ResourceOptions(import_=str(extra["id"])))
+
+
+def many_id_tags(extra: dict[str, Any]) -> None:
+    """``count`` id tags (a fleet's cards, one resource each)."""
+    for i in range(int(extra["count"])):
+        ampeco.IdTag(f"card-{i}", id_tag_uid=f"{extra.get('prefix', 'F')}{i:07d}", status="enabled", type="rfid",
+                     id_label=f"{extra.get('label', 'Card')} {i}")

@@ -271,15 +271,16 @@ class RealEngine:
         digest = result.digest() or {}
         return self._finish(plan_from_digest("preview", digest), result, raise_on_error)
 
-    def up(self, program: Any, *, raise_on_error: bool = True) -> Plan:
+    def up(self, program: Any, *extra: str, raise_on_error: bool = True) -> Plan:
+        """``pulumi up`` of ``program``; ``extra`` are more CLI flags (``--parallel``, ...)."""
         self._program(program)
-        result = self.cli("up", "--json", "--yes", "--skip-preview", check=False)
+        result = self.cli("up", "--json", "--yes", "--skip-preview", *extra, check=False)
         plan = plan_from_events("up", result.events())
         plan.outputs = self._stack_outputs(result)
         return self._finish(plan, result, raise_on_error)
 
-    def refresh(self, *, raise_on_error: bool = True) -> Plan:
-        result = self.cli("refresh", "--json", "--yes", "--skip-preview", check=False)
+    def refresh(self, *extra: str, raise_on_error: bool = True) -> Plan:
+        result = self.cli("refresh", "--json", "--yes", "--skip-preview", *extra, check=False)
         return self._finish(plan_from_events("refresh", result.events()), result, raise_on_error)
 
     def destroy(self, *, raise_on_error: bool = True) -> Plan:

@@ -18,6 +18,10 @@ in its own process):
    pickled provider.
 6. Export of a tenant with many id tags and charge points (seeded with PUT /_emulator/state):
    pages fetched per type, wall time against a bare paging loop, peak memory (tracemalloc).
+7. The whole `pulumi up` of N new id tags (100, 500, 2000) through the real CLI, against a bare
+   httpx loop making the same N POSTs at the provider's concurrency (4) and against the harness;
+   CPU seconds per process (engine, program, provider), the share of checkpoint writes
+   (PULUMI_SKIP_CHECKPOINTS), growth with N, a no-op up and a refresh of the largest, --parallel.
 
     .venv/bin/python tests/benchmarks/run.py            # the full run (a few minutes)
     .venv/bin/python tests/benchmarks/run.py --quick    # tiny sizes, for the smoke test
@@ -69,11 +73,13 @@ class Size:
     cold_repeats: int     # item 5 (fresh interpreters per command)
     export_tags: int      # item 6
     export_cps: int
+    real_tags: tuple[int, ...] = (100, 500, 2000)  # item 7
 
 
 FULL = Size(ops=500, rounds=5, block=50, diff_samples=5000, cold_repeats=10,
             export_tags=10_000, export_cps=1_000)
-QUICK = Size(ops=20, rounds=1, block=10, diff_samples=200, cold_repeats=1, export_tags=1_000, export_cps=100)
+QUICK = Size(ops=20, rounds=1, block=10, diff_samples=200, cold_repeats=1, export_tags=1_000, export_cps=100,
+             real_tags=(5, 10))
 
 
 @dataclass
@@ -609,6 +615,120 @@ def item6(tenant: Tenant, size: Size, report: Report) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Item 7: the whole `pulumi up` of N id tags through the real CLI.
+
+
+def _bare_posts(tenant: Tenant, n: int, prefix: str, workers: int = 4) -> float:
+    """The same N POSTs as the program's, from a bare pooled client at the provider's concurrency."""
+    with bare_client(tenant, connections=workers) as client, ThreadPoolExecutor(workers) as pool:
+        started = time.perf_counter()
+        list(pool.map(lambda i: client.post(TAG_PATH, json={"idTagUid": f"{prefix}{i:07d}", "status": "enabled",
+                                                             "type": "rfid", "idLabel": f"Card {i}"}).raise_for_status(),
+                      range(n)))
+        return time.perf_counter() - started
+
+
+def _bare_gets(tenant: Tenant, ids: list[str], workers: int = 4) -> float:
+    with bare_client(tenant, connections=workers) as client, ThreadPoolExecutor(workers) as pool:
+        started = time.perf_counter()
+        list(pool.map(lambda i: client.get(f"{TAG_PATH}/{i}").raise_for_status(), ids))
+        return time.perf_counter() - started
+
+
+def item7(tenant: Tenant, size: Size, report: Report) -> None:
+    sys.path.insert(0, str(HERE.parent.parent / "tools"))
+    import pulumi_env
+    from _bench_real import cpu_by_role, describe, state_bytes, timed
+    from _harness import Engine, ProviderProcess
+    from _harness.real_cli import ROOT, RealEngine, program_venv
+    from _samples import Program, many_id_tags
+
+    bin_dir = pulumi_env.find_cli()
+    if bin_dir is None:
+        report.row("7", "pulumi up through the real CLI", f"skipped: no Pulumi CLI {pulumi_env.pinned_version()}")
+        return
+    venv = program_venv(ROOT / ".tools" / "e2e")
+    work = Path(os.environ.get("TMPDIR", "/tmp")) / f"ampeco-bench-{os.getpid()}"
+    data: dict[str, Any] = {"sizes": {}}
+    per_tag: dict[int, float] = {}
+
+    def real_engine(label: str) -> RealEngine:
+        return RealEngine(bin_dir, venv, work / label, tenant_url=tenant.url, token=tenant.token, project="bench")
+
+    from _samples import nothing
+
+    empty = real_engine("empty")
+    t_empty = statistics.median(timed(lambda: empty.up(Program(nothing)))[0] for _ in range(3))
+    report.row("7", "fixed cost of one `pulumi up` (empty program: engine, language host, program start)",
+               f"{t_empty:.2f} s")
+
+    for n in size.real_tags:
+        program = Program(many_id_tags, {"count": n})
+        tenant.reset()
+        bare = _bare_posts(tenant, n, "F")
+        tenant.reset()
+        with ProviderProcess(project="bench") as process:
+            harness = Engine(process, project="bench", config=tenant.config, secret_config_keys=("ampeco:apiToken",))
+            t_harness, _ = timed(lambda h=harness, p=program: h.up(p))
+        tenant.reset()
+        engine = real_engine(f"up-{n}")
+        with cpu_by_role(engine.dir) as cpu:
+            t_real, plan = timed(lambda e=engine, p=program: e.up(p))
+        assert plan.ops() == {"create": n}, plan.ops()
+        checkpoint = state_bytes(engine.dir.parent)
+        tenant.reset()
+        fast = real_engine(f"skip-checkpoints-{n}")
+        fast.env["PULUMI_SKIP_CHECKPOINTS"] = "true"
+        with cpu_by_role(fast.dir) as cpu_fast:
+            t_fast, _ = timed(lambda e=fast, p=program: e.up(p))
+        per_tag[n] = (t_real - t_empty) / n
+        data["sizes"][n] = {"bare_s": bare, "harness_s": t_harness, "real_s": t_real, "real_cpu_s": dict(cpu),
+                            "skip_checkpoints_s": t_fast, "skip_checkpoints_cpu_s": dict(cpu_fast),
+                            "checkpoint_bytes": checkpoint}
+        report.row("7", f"up of {n:,} new id tags: real CLI / bare POST loop (4 conns)",
+                   f"{t_real:.1f} s / {bare:.2f} s = x{t_real / bare:.1f}; harness {t_harness:.1f} s")
+        report.row("7", f"  where it goes (CPU s: {describe(cpu)})",
+                   f"checkpoints: {t_real - t_fast:.1f} s of {t_real:.1f} s (PULUMI_SKIP_CHECKPOINTS: {t_fast:.1f} s, "
+                   f"x{t_fast / bare:.1f} bare); state {checkpoint / 2**20:.1f} MiB")
+    sizes = sorted(per_tag)
+    growth = per_tag[sizes[-1]] / per_tag[sizes[0]]
+    report.row("7", f"growth: time per tag beyond the fixed cost, at {sizes[-1]:,} / at {sizes[0]:,}",
+               f"x{growth:.1f} ({per_tag[sizes[0]] * 1e3:.1f} ms -> {per_tag[sizes[-1]] * 1e3:.1f} ms per tag)",
+               "1.0 = linear", None)
+
+    # The biggest fleet again: a no-op up and a refresh, and what the CLI's knobs do to an up.
+    n = sizes[-1]
+    program = Program(many_id_tags, {"count": n})
+    tenant.reset()
+    engine = real_engine(f"steady-{n}")
+    engine.up(program)
+    tenant.clear_log()
+    t_noop, noop = timed(lambda: engine.up(program))
+    noop_requests = len(tenant.requests())
+    tenant.clear_log()
+    t_refresh, _ = timed(lambda: engine.refresh())
+    refresh_requests = len(tenant.requests())
+    bare_refresh = _bare_gets(tenant, [e.id for e in engine.state.values()])
+    report.row("7", f"no-op up of {n:,} tags: time, API requests", f"{t_noop:.1f} s, {noop_requests} requests",
+               "0 requests", noop_requests == 0 and set(noop.ops()) == {"same"})
+    report.row("7", f"refresh of {n:,} tags: real CLI / bare GET loop",
+               f"{t_refresh:.1f} s / {bare_refresh:.2f} s = x{t_refresh / bare_refresh:.1f}; {refresh_requests} requests",
+               f"{n} requests", refresh_requests == n)
+    knobs: dict[str, float] = {}
+    mid = size.real_tags[len(size.real_tags) // 2]
+    for label, flags in (("--parallel 4", ["--parallel", "4"]), ("--parallel 8 (default)", []),
+                         ("--parallel 32", ["--parallel", "32"])):
+        tenant.reset()
+        knob = real_engine(f"knob-{label.split()[1]}")
+        knobs[label], _ = timed(lambda e=knob, f=flags: e.up(Program(many_id_tags, {"count": mid}), *f))
+    report.row("7", f"up of {mid:,} tags by --parallel (engine's default 8; the provider serves 4 at once)",
+               ", ".join(f"{k}: {v:.1f} s" for k, v in knobs.items()))
+    data.update(empty_up_s=t_empty, per_tag_s=per_tag, noop_s=t_noop, noop_requests=noop_requests, refresh_s=t_refresh, refresh_requests=refresh_requests,
+                bare_refresh_s=bare_refresh, parallel_s=knobs, growth=growth)
+    report.data["item7"] = data
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def machine() -> dict[str, str]:
@@ -641,7 +761,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes (the smoke test)")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
-    parser.add_argument("--only", default="123456", help="items to run, e.g. 13 (default: all)")
+    parser.add_argument("--only", default="1234567", help="items to run, e.g. 13 (default: all)")
     args = parser.parse_args(argv)
     size = QUICK if args.quick else FULL
     report = Report()
@@ -669,6 +789,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "6" in args.only:
             progress("6: export")
             item6(tenant, size, report)
+        if "7" in args.only:
+            progress("7: pulumi up through the real CLI")
+            item7(tenant, size, report)
     report.data["elapsed_s"] = time.perf_counter() - started
     print(f"pulumi-ampeco benchmarks{' (--quick)' if args.quick else ''}: {info['date']}; {info['cpus']} CPUs, "
           f"{info['cpu']}; {info['os']}; Python {info['python']}, pulumi {info['pulumi']}, "
