@@ -103,16 +103,19 @@ class _Drain(threading.Thread):
 
     def run(self) -> None:
         first = self._port_box is not None
-        for raw in iter(self._stream.readline, b""):
-            text = raw.decode("utf-8", errors="replace")
-            if first:
-                first = False
-                self._port_box.append(text.strip())  # type: ignore[union-attr]
-                self.port_seen.set()
-                continue
-            with self._lock:
-                self._sink.append(text)
-        self.port_seen.set()
+        try:
+            for raw in iter(self._stream.readline, b""):
+                text = raw.decode("utf-8", errors="replace")
+                if first:
+                    first = False
+                    self._port_box.append(text.strip())  # type: ignore[union-attr]
+                    self.port_seen.set()
+                    continue
+                with self._lock:
+                    self._sink.append(text)
+        finally:
+            self._stream.close()  # the pipe ends with the process: never left for the garbage collector
+            self.port_seen.set()
 
 
 class ProviderProcess:

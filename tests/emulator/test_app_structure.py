@@ -53,8 +53,8 @@ def test_a_bug_in_the_emulator_answers_as_laravel_in_production(where: str, monk
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")
 
-    with EmulatorServer(token="structure-token") as server:
-        api = httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.token}"})
+    with EmulatorServer(token="structure-token") as server, \
+            httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.token}"}) as api:
         if where == "api":
             monkeypatch.setattr(RESOURCES["id_tag"], "present", broken)
             response = api.post("/public-api/resources/id-tags/v2.0",

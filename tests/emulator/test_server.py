@@ -64,9 +64,10 @@ def _run_until_ready(args: list[str]) -> tuple[subprocess.Popen[str], str]:
 def _stop(proc: subprocess.Popen[str]) -> None:
     proc.send_signal(signal.SIGINT)
     try:
-        proc.wait(timeout=10)
+        proc.communicate(timeout=10)  # waits, and closes the pipes
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.communicate()
         raise
 
 
