@@ -32,7 +32,7 @@ _OP_ORDER: Final = ("create", ADOPT, "update", "replace", "delete", "import", "d
 _MAIN_RANK: Final = {"delete": 0, "update": 1, "create": 2, "import": 3}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """All steps for one URN, as one logical operation."""
 
@@ -47,7 +47,7 @@ class Change:
         return self.step.type
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Totals:
     """Counts per operation (``same`` included), and what a reviewer must know about them."""
 

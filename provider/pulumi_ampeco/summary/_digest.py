@@ -102,12 +102,13 @@ def load_preview(source: str | os.PathLike[str], *,
     path = Path(source)
     try:
         with path.open("rb") as raw:
-            if raw.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+            if raw.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
                 raise PreviewError(f"{path}: not UTF-8 text: it is UTF-16 (Windows PowerShell's `>` "
                                    "writes UTF-16; use `| Out-File -Encoding utf8`)")
-            raw.seek(0)
-            with io.TextIOWrapper(raw, encoding="utf-8") as text:
-                return read_preview(text, member_maps=member_maps)
+            try:
+                return read_preview(io.TextIOWrapper(raw, encoding="utf-8"), member_maps=member_maps)
+            except PreviewError as exc:
+                raise PreviewError(f"{path}: {exc}") from None
     except OSError as exc:
         raise PreviewError(f"cannot read {path}: {exc.strerror or exc}") from None
 
@@ -310,7 +311,7 @@ class _Builder:
         self._complete = True
         self._result = ""
         self._unreadable = 0
-        self._types: dict[str, str] = {}  # one string object per type token, shared by its steps
+        self._strings: dict[str, str] = {}
 
     # ------------------------------------------------------------------------ modes
 
@@ -401,29 +402,30 @@ class _Builder:
         new = new if isinstance(new, dict) else None
         for state in (old, new):
             if state is not None:
-                self._secrets |= secrets_in(state.get("inputs"))
-                self._secrets |= secrets_in(state.get("outputs"))
-        type_token = _type_of(new, old, type_hint, urn)
-        type_token = self._types.setdefault(type_token, type_token)
+                self._secrets.update(secrets_in(state.get("inputs")), secrets_in(state.get("outputs")))
+        type_token = self._shared(_type_of(new, old, type_hint, urn))
         detailed_diff = _detailed_diff(detailed)
         diff_reasons, replace_reasons = _strings(diffs), _strings(keys)
         old_inputs = old.get("inputs") if old is not None else None
         new_inputs = new.get("inputs") if new is not None else None
-        members = None
         member_input = member_field(type_token, self._member_maps)
+        members = None
         if member_input is not None and op not in ("same", "read", "refresh"):
             members = member_changes(member_input, op, old_inputs, new_inputs, detailed_diff)
-        step = PreviewStep(
-            op=op, urn=urn, type=type_token, provider=_str(provider),
-            protect=old is not None and old.get("protect") is True,
-            retain_on_delete=old is not None and old.get("retainOnDelete") is True,
-            adopt_id=_adopt_id(new_inputs) if op == "create" else None,
-            members=members,
-            replace_reasons=replace_reasons[:_KEPT_REASONS],
-        )
+        common: dict[str, Any] = {
+            "op": op, "urn": urn, "type": type_token, "provider": self._shared(_str(provider)),
+            "protect": old is not None and old.get("protect") is True,
+            "retain_on_delete": old is not None and old.get("retainOnDelete") is True,
+            "adopt_id": _adopt_id(new_inputs) if op == "create" else None,
+            "members": members,
+            "replace_reasons": replace_reasons[:_KEPT_REASONS],
+        }
         category = "replace" if op in REPLACE_OPS else "update" if op == "update" else None
-        if category is None:
-            self._steps.append(dataclasses.replace(step, details_kept=False))
+        heap = self._kept[category] if category is not None else None
+        key = _Reversed((type_token.rsplit(":", 1)[-1], type_token, _name(urn), urn, op, str(len(self._steps))))
+        if heap is None or (len(heap) >= KEPT_DETAILS and key < heap[0][0]):
+            # Nothing to show in detail, or listed after every step already kept (key < top: larger).
+            self._steps.append(PreviewStep(**common, details_kept=False))
             return
         # Only the paths a comment can list, and the values they name.
         hidden = {member_input} if member_input else set()
@@ -435,19 +437,22 @@ class _Builder:
             paths, more = _shown_paths(diff_reasons, hidden)
             kept_diff, diff_reasons = detailed_diff, tuple(paths)
         names = {str(parse_property_path(p)[0]) for p in (*paths, *replace_reasons)}
-        step = dataclasses.replace(
-            step, old_state=_pruned(old, names), new_state=_pruned(new, names),
-            diff_reasons=diff_reasons, detailed_diff=kept_diff, more_fields=more,
-        )
         index = len(self._steps)
-        self._steps.append(step)
-        heap = self._kept[category]
-        heapq.heappush(heap, (_Reversed((*step.sort_key, str(index))), index))
+        self._steps.append(PreviewStep(
+            **common, old_state=_pruned(old, names), new_state=_pruned(new, names),
+            diff_reasons=diff_reasons, detailed_diff=kept_diff, more_fields=more,
+        ))
+        heapq.heappush(heap, (key, index))
         if len(heap) > KEPT_DETAILS:
             _, dropped = heapq.heappop(heap)
+            step = self._steps[dropped]
             self._steps[dropped] = dataclasses.replace(
-                self._steps[dropped], old_state=None, new_state=None, diff_reasons=(), detailed_diff=None,
-                more_fields=0, details_kept=False)
+                step, old_state=None, new_state=None, diff_reasons=(), detailed_diff=None, more_fields=0,
+                details_kept=False)
+
+    def _shared(self, text: str) -> str:
+        """One string object per distinct type token or provider, shared by all steps that name it."""
+        return self._strings.setdefault(text, text)
 
     def _diagnostic(self, message: str, severity: str, urn: str) -> None:
         self._diagnostic_counts[severity] += 1
@@ -483,6 +488,11 @@ class _Builder:
             complete=self._complete, result=self._result, unreadable_lines=self._unreadable,
             secrets=frozenset(self._secrets),
         )
+
+
+def _name(urn: str) -> str:
+    parts = urn.split("::", 3)
+    return parts[3] if len(parts) == 4 else urn
 
 
 def _type_of(new: Any, old: Any, hint: Any, urn: str) -> str:

@@ -17,7 +17,7 @@ ERROR: Final = "error"
 WARNING: Final = "warning"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PropertyDiff:
     """One ``detailedDiff`` entry: ``kind`` is add/update/delete, each maybe ``-replace``."""
 
@@ -29,7 +29,7 @@ class PropertyDiff:
         return self.kind.endswith("-replace")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResourceState:
     """The inputs and outputs of ``apitype.ResourceV3`` that the step's diff names, nothing else."""
 
@@ -37,7 +37,7 @@ class ResourceState:
     outputs: Mapping[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MemberChanges:
     """What a step does to a mapping-valued input keyed by member id (an ``IdTagSet``'s ``tags``).
 
@@ -56,7 +56,7 @@ class MemberChanges:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PreviewStep:
     """One step the engine plans (``display.PreviewStep``, or a ``resourcePreEvent``'s metadata)."""
 
@@ -95,7 +95,7 @@ class PreviewStep:
         return (self.type.rsplit(":", 1)[-1], self.type, self.name, self.urn, self.op)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A warning or error the preview printed."""
 
@@ -104,7 +104,7 @@ class Diagnostic:
     urn: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PreviewDigest:
     """What a preview planned and how it ended (``display.PreviewDigest``, or folded engine events)."""
 

@@ -11,6 +11,7 @@ dictionary probe per position, whatever the number of secrets.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -48,6 +49,12 @@ _NOT_SCRUBBED: Final = frozenset({UNKNOWN, SECRET_PLACEHOLDER, "true", "false", 
 
 def is_sensitive_name(key: str) -> bool:
     """Whether a property name says it holds a secret (``password``, ``apiToken``, ``pin``...)."""
+    return _sensitive(key) if len(key) <= 64 else _sensitive.__wrapped__(key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sensitive(key: str) -> bool:
+    """Cached: a preview repeats the same few hundred property names on every step."""
     words = [w.lower() for w in _WORD_RE.findall(key)]
     if any(w in _SENSITIVE_WORDS for w in words):
         return True
@@ -65,25 +72,40 @@ def secrets_in(value: Any, *, sensitive: bool = False) -> set[str]:
     """Clear-text strings held under secret-looking names anywhere in ``value`` (iterative: any depth).
 
     Each is returned as written and as it reads inside a JSON string, so both forms are scrubbed.
+    This walks every value of every step, so it is written for speed: containers go on a stack,
+    scalars are looked at in place.
     """
     found: set[str] = set()
     stack: list[tuple[Any, bool]] = [(value, sensitive)]
     while stack:
         current, secret = stack.pop()
         if isinstance(current, dict):
-            if is_secret_value(current):
+            if current.get(SECRET_SIG_KEY) == SECRET_SIG_VALUE:
                 continue
             for key, inner in current.items():
-                stack.append((inner, secret or is_sensitive_name(str(key))))
+                inner_secret = secret or is_sensitive_name(key if isinstance(key, str) else str(key))
+                if isinstance(inner, (dict, list)):
+                    stack.append((inner, inner_secret))
+                elif inner_secret and isinstance(inner, str):
+                    _add_secret(found, inner)
         elif isinstance(current, list):
-            stack.extend((inner, secret) for inner in current)
-        elif (secret and isinstance(current, str) and len(current) >= MIN_SCRUBBED
-              and current.lower() not in _NOT_SCRUBBED):
-            found.add(current)
-            escaped = json.dumps(current, ensure_ascii=False)[1:-1]
-            if len(escaped) >= MIN_SCRUBBED:
-                found.add(escaped)
+            for inner in current:
+                if isinstance(inner, (dict, list)):
+                    stack.append((inner, secret))
+                elif secret and isinstance(inner, str):
+                    _add_secret(found, inner)
+        elif secret and isinstance(current, str):
+            _add_secret(found, current)
     return found
+
+
+def _add_secret(found: set[str], text: str) -> None:
+    if len(text) < MIN_SCRUBBED or text.lower() in _NOT_SCRUBBED:
+        return
+    found.add(text)
+    escaped = json.dumps(text, ensure_ascii=False)[1:-1]
+    if escaped != text and len(escaped) >= MIN_SCRUBBED:
+        found.add(escaped)
 
 
 class Scrubber:

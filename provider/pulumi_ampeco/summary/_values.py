@@ -16,6 +16,7 @@ from pulumi_ampeco.summary._redact import MASK, UNKNOWN, Scrubber, is_secret_val
 __all__ = ["KNOWN_AFTER_APPLY", "MISSING", "code", "lookup", "parse_property_path", "resolve", "show_value"]
 
 KNOWN_AFTER_APPLY: Final = "(known after apply)"
+_DECODER: Final = json.JSONDecoder()
 #: Containers deeper than this are shown as ``…``: nobody reads them in a comment.
 _MAX_DEPTH: Final = 16
 
@@ -32,10 +33,12 @@ MISSING: Final = _Missing()
 
 def parse_property_path(path: str) -> list[str | int]:
     """Split a ``detailedDiff`` key (``resource.PropertyPath.String()``): ``a.b[0]["c.d"]``."""
+    if "." not in path and "[" not in path:
+        return [path]
     tokens: list[str | int] = []
     buf = ""
     i = 0
-    decoder = json.JSONDecoder()
+    decoder = _DECODER
     while i < len(path):
         char = path[i]
         if char == ".":
