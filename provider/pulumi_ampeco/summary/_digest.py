@@ -56,6 +56,11 @@ __all__ = ["ADOPT_ID", "PreviewError", "load_preview", "parse_preview", "read_pr
 #: The input a program sets to take over an existing object instead of creating one; it must stay
 #: the provider's own name (``_engine/check.py``), which a test pins.
 ADOPT_ID: Final = "adopt_id"
+_ADOPT_UNKNOWN: Final = "(an id known after apply)"
+_ADOPT_SECRET: Final = "(a secret id)"
+_ADOPT_NOT_AN_ID: Final = "(an adopt_id that is not an id)"
+#: How ``PreviewStep.adopt_id`` reads when it is not the id itself.
+ADOPT_MARKERS: Final = frozenset({_ADOPT_UNKNOWN, _ADOPT_SECRET, _ADOPT_NOT_AN_ID})
 #: Replacement shows up as one ``replace`` step, or as these sub-steps with --show-replacement-steps.
 REPLACE_OPS: Final = frozenset({"replace", "create-replacement", "delete-replaced", "import-replacement"})
 #: How many update and replacement steps keep their field details, each: more than fit in any comment
@@ -511,11 +516,11 @@ def _adopt_id(inputs: Any) -> str | None:
     if value is None:
         return None
     if value == UNKNOWN:
-        return "(id known after apply)"
+        return _ADOPT_UNKNOWN
     if is_secret_value(value):
-        return "(secret id)"
+        return _ADOPT_SECRET
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        return "(not an id)"
+        return _ADOPT_NOT_AN_ID
     return str(value)[:40]
 
 

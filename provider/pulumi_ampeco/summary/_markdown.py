@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from pulumi_ampeco.summary._changes import ADOPT, Change, Totals, changes, op_order, sentence, totals
+from pulumi_ampeco.summary._digest import ADOPT_MARKERS
 from pulumi_ampeco.summary._model import ERROR, WARNING, MemberChanges, PreviewDigest, PreviewStep
 from pulumi_ampeco.summary._redact import UNKNOWN, Scrubber, is_sensitive_name, truncate
 from pulumi_ampeco.summary._values import MISSING, code, lookup, parse_property_path, resolve, show_value
@@ -332,7 +333,9 @@ class _Comment:
             line = f"- {label}"
             details = self._field_lines(change)
         elif change.op == ADOPT:
-            line = f"- {label} — takes over existing object {self._code(step.adopt_id or '', 40)}, no create"
+            target = step.adopt_id or ""
+            shown = target if target.isdigit() or target in ADOPT_MARKERS else self._code(target, 40)
+            line = f"- {label} — takes over existing object {shown}, no create"
         elif change.op == "create":
             line = f"- {label}"
         else:
