@@ -48,7 +48,7 @@ def summarize(preview_json: str, out: Path | None, max_chars: int) -> None:
         markdown = render_markdown(digest, max_chars=max_chars)
     except PreviewError as exc:
         raise click.ClickException(_one_line(str(exc))) from None
-    except Exception as exc:  # a bug must not print a traceback (or a value from the input) in CI
+    except Exception as exc:  # noqa: BLE001 - a bug must not print a traceback (or an input value) in CI
         raise click.ClickException(f"internal error ({type(exc).__name__}) while summarising "
                                    f"{preview_json}; please report it") from None
     if out is None:

@@ -172,4 +172,4 @@ def truncate(text: str, limit: int) -> str:
     """Cut ``text`` to at most ``limit`` characters, ending with ``…`` when cut."""
     if len(text) <= limit:
         return text
-    return text[: max(limit - 1, 0)] + "…"
+    return text[: limit - 1] + "…" if limit > 0 else ""
