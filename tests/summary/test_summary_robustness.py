@@ -150,6 +150,17 @@ def test_unchanged_resources_without_steps_are_not_a_disagreement() -> None:
     assert "disagrees" not in markdown
 
 
+def test_hundreds_of_invented_operations_keep_the_totals_line_and_the_limit() -> None:
+    steps = [step(f"op-{i:03}", "IdTag", f"t{i}", new={}) for i in range(300)]
+    summary = {f"op-{i:03}": 1 for i in range(300)} | {f"x-{i:04}": 5 for i in range(5_000)}
+
+    markdown = render_markdown(parse_preview(digest(*steps, changeSummary=summary)))
+
+    assert _units(markdown) <= LIMIT
+    assert "**1 op-000, 1 op-001, " in markdown and ", 25288 in 5288 other operations**" in markdown
+    assert "| Type | op-000 |" in markdown and "| other |" in markdown
+
+
 # ------------------------------------------------------------------------------ truncated files
 
 

@@ -20,7 +20,7 @@ from typing import Final
 from pulumi_ampeco.summary._digest import REPLACE_OPS
 from pulumi_ampeco.summary._model import PreviewDigest, PreviewStep, ResourceState
 
-__all__ = ["ADOPT", "QUIET_OPS", "Change", "Totals", "changes", "op_order", "sentence", "totals"]
+__all__ = ["ADOPT", "MAX_OPS", "QUIET_OPS", "Change", "Totals", "changes", "op_order", "sentence", "totals"]
 
 ADOPT: Final = "adopt"
 #: Steps that change nothing in the tenant; counted in the heading, never listed.
@@ -133,10 +133,16 @@ def _words(op: str) -> str:
     return _WORDS.get(op, op)
 
 
+#: Operations named in the sentence and the table; an input inventing more gets them summed.
+MAX_OPS: Final = 12
+
+
 def sentence(counts: Mapping[str, int]) -> str:
     """``3 to create, 2 to adopt, 1 to delete, 12 unchanged``."""
-    parts = [f"{counts[op]} {_words(op)}" for op in sorted(counts, key=op_order)
-             if op not in QUIET_OPS and counts[op]]
+    ops = [op for op in sorted(counts, key=op_order) if op not in QUIET_OPS and counts[op]]
+    parts = [f"{counts[op]} {_words(op)}" for op in ops[:MAX_OPS]]
+    if len(ops) > MAX_OPS:
+        parts.append(f"{sum(counts[op] for op in ops[MAX_OPS:])} in {len(ops) - MAX_OPS} other operations")
     if counts.get("same"):
         parts.append(f"{counts['same']} unchanged")
     return ", ".join(parts)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from pulumi_ampeco.summary._changes import ADOPT, Change, Totals, changes, op_order, sentence, totals
+from pulumi_ampeco.summary._changes import ADOPT, MAX_OPS, Change, Totals, changes, op_order, sentence, totals
 from pulumi_ampeco.summary._digest import ADOPT_MARKERS
 from pulumi_ampeco.summary._model import ERROR, WARNING, MemberChanges, PreviewDigest, PreviewStep
 from pulumi_ampeco.summary._redact import UNKNOWN, Scrubber, is_sensitive_name, truncate
@@ -210,18 +210,24 @@ class _Comment:
         for change in self.changes:
             counts.setdefault(self.short[change.type], Counter())[change.op] += 1
         ops = sorted({c.op for c in self.changes}, key=op_order)
-        lines = ["", "| Type | " + " | ".join(ops) + " |", "| --- |" + " ---: |" * len(ops)]
+        columns = ops[:MAX_OPS] + (["other"] if len(ops) > MAX_OPS else [])
+
+        def cells(row: Counter[str]) -> str:
+            values = [row[op] for op in ops[:MAX_OPS]]
+            if len(ops) > MAX_OPS:
+                values.append(sum(row[op] for op in ops[MAX_OPS:]))
+            return " | ".join(str(v) if v else "·" for v in values)
+
+        lines = ["", "| Type | " + " | ".join(columns) + " |", "| --- |" + " ---: |" * len(columns)]
         names = sorted(counts)
         for type_name in names[:_MAX_TYPE_ROWS]:
-            cells = [str(counts[type_name][op]) if counts[type_name][op] else "·" for op in ops]
             label = self._code(type_name, _MAX_TYPE_CHARS).replace("|", "/")
-            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+            lines.append(f"| {label} | {cells(counts[type_name])} |")
         if len(names) > _MAX_TYPE_ROWS:
             rest: Counter[str] = Counter()
             for type_name in names[_MAX_TYPE_ROWS:]:
                 rest.update(counts[type_name])
-            cells = [str(rest[op]) if rest[op] else "·" for op in ops]
-            lines.append(f"| … {len(names) - _MAX_TYPE_ROWS} more types | " + " | ".join(cells) + " |")
+            lines.append(f"| … {len(names) - _MAX_TYPE_ROWS} more types | {cells(rest)} |")
         return lines
 
     def _tail(self) -> list[str]:
