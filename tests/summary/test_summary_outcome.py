@@ -171,3 +171,15 @@ def test_the_command_exits_0_on_a_finished_preview(fixture: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
+
+
+def test_a_failed_resource_operation_in_a_real_stream_is_a_failure_and_names_the_resource() -> None:
+    """Pulumi's own sample: the only sign of failure is ``resOpFailedEvent`` ("1 errored")."""
+    markdown = _render((Path(__file__).parent / "fixtures" / "real_pulumi_engine_events_failed_operation.ndjson")
+                       .read_text())
+
+    assert markdown.splitlines()[1] == "### ❌ Pulumi preview failed: `test` / `dev`"
+    assert "**The preview failed (1 failed operation):" in markdown
+    assert "- **failed** `test-x`: update" in markdown
+    assert "update: summary 0, steps 1" in markdown  # the engine counted it as nothing
+    assert "> ⚠ Pulumi reports that one or more resources may be corrupt." in markdown

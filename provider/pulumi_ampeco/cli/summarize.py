@@ -16,6 +16,7 @@ from pulumi_ampeco.summary import (
     MAX_COMMENT_CHARS,
     PreviewDigest,
     PreviewError,
+    failure,
     load_preview,
     read_preview,
     render_markdown,
@@ -76,9 +77,7 @@ def _read(preview_json: str) -> PreviewDigest:
 def _not_finished(digest: PreviewDigest) -> str:
     """One line for the CI log when the comment describes a preview that did not finish."""
     if digest.failed:
-        count = digest.error_count
-        errors = f"{count} error{'s' if count != 1 else ''}" if count else "the engine reports a failure"
-        return f"the preview failed ({errors}); the comment lists why"
+        return f"the preview failed ({failure(digest)}); the comment lists why"
     if not digest.complete:
         return "the preview is incomplete: the event stream ends before its summary event"
     if digest.result == "canceled":

@@ -16,7 +16,7 @@ replacements) before the rest, never leak a secret, and always fit in a GitHub c
 from __future__ import annotations
 
 from pulumi_ampeco.summary._digest import ADOPT_ID, PreviewError, load_preview, parse_preview, read_preview
-from pulumi_ampeco.summary._markdown import MARKER, MAX_COMMENT_CHARS, render_markdown
+from pulumi_ampeco.summary._markdown import MARKER, MAX_COMMENT_CHARS, failure, render_markdown
 from pulumi_ampeco.summary._members import MEMBER_MAPS
 from pulumi_ampeco.summary._model import (
     Diagnostic,
@@ -41,6 +41,7 @@ __all__ = [
     "PreviewStep",
     "PropertyDiff",
     "ResourceState",
+    "failure",
     "is_sensitive_name",
     "load_preview",
     "parse_preview",

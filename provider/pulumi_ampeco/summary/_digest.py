@@ -316,6 +316,8 @@ class _Builder:
         self._complete = True
         self._result = ""
         self._unreadable = 0
+        self._failed_operations = 0
+        self._first_failed: list[tuple[str, str]] = []
         self._strings: dict[str, str] = {}
 
     # ------------------------------------------------------------------------ modes
@@ -384,6 +386,11 @@ class _Builder:
             self._duration = seconds * 1_000_000_000 if isinstance(seconds, int) and _is_count(seconds) else None
             self._corrupt = done.get("maybeCorrupt") is True
             self._result = _str(done.get("result"))
+        if isinstance(failed := event.get("resOpFailedEvent"), dict):
+            self._failed_operations += 1
+            meta = failed.get("metadata")
+            if isinstance(meta, dict) and len(self._first_failed) < KEPT_DIAGNOSTICS:
+                self._first_failed.append((_op_name(_str(meta.get("op"))), _str(meta.get("urn"))))
         pre = event.get("resourcePreEvent")
         meta = pre.get("metadata") if isinstance(pre, dict) else None
         if not isinstance(meta, dict):
@@ -490,7 +497,9 @@ class _Builder:
             steps=tuple(self._steps), change_summary=dict(self._summary), ignored_counts=dict(self._ignored),
             diagnostics=tuple(self._diagnostics), diagnostic_counts=dict(self._diagnostic_counts),
             config=self._config, duration_ns=self._duration, maybe_corrupt=self._corrupt,
-            complete=self._complete, result=self._result, unreadable_lines=self._unreadable,
+            complete=self._complete, result=self._result, failed_operations=self._failed_operations,
+            first_failed=tuple(self._first_failed),
+            unreadable_lines=self._unreadable,
             secrets=frozenset(self._secrets),
         )
 

@@ -22,7 +22,7 @@ from pulumi_ampeco.summary._model import ERROR, WARNING, MemberChanges, PreviewD
 from pulumi_ampeco.summary._redact import UNKNOWN, Scrubber, is_sensitive_name, truncate
 from pulumi_ampeco.summary._values import MISSING, code, lookup, parse_property_path, resolve, show_value
 
-__all__ = ["MARKER", "MAX_COMMENT_CHARS", "render_markdown"]
+__all__ = ["MARKER", "MAX_COMMENT_CHARS", "failure", "render_markdown"]
 
 MAX_COMMENT_CHARS: Final = 65_536
 """GitHub's limit for an issue or pull-request comment body."""
@@ -157,14 +157,19 @@ class _Comment:
         rest = ("the changes below are only those planned before it stopped, not a complete plan"
                 if planned else "it is not known what would change")
         if digest.failed:
+            lines += [f"**The preview failed ({failure(digest)}): {rest}.**", ""]
             count = digest.error_count
-            what = f"{count} error{'s' if count != 1 else ''}" if count else "the engine reports a failure"
-            lines += [f"**The preview failed ({what}): {rest}.**", ""]
             errors = [d for d in digest.diagnostics if d.severity == ERROR]
             lines += [self._diagnostic_line(d) for d in errors[:_MAX_ERRORS]]
             if count > min(len(errors), _MAX_ERRORS):
                 lines.append(f"- … and {count - min(len(errors), _MAX_ERRORS)} more errors")
-            if errors or count:
+            failed = digest.first_failed[:_MAX_ERRORS]
+            for op, urn in failed:
+                name = self._code(PreviewStep(op="", urn=urn).name, _MAX_NAME_CHARS)
+                lines.append(f"- **failed** {name}: {op or 'operation'}")
+            if digest.failed_operations > len(failed):
+                lines.append(f"- … and {digest.failed_operations - len(failed)} more failed operations")
+            if errors or count or digest.failed_operations:
                 lines.append("")
         if not digest.complete:
             seen = rest.replace("planned", "seen")
@@ -439,6 +444,19 @@ class _Comment:
 
     def _code(self, text: str, limit: int) -> str:
         return code(self.scrub.clip(text, limit))
+
+
+def failure(digest: PreviewDigest) -> str:
+    """What says the preview failed: ``2 errors``, ``1 failed operation``, or the engine's word."""
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}{'s' if count != 1 else ''}"
+
+    parts = []
+    if digest.error_count:
+        parts.append(plural(digest.error_count, "error"))
+    if digest.failed_operations:
+        parts.append(plural(digest.failed_operations, "failed operation"))
+    return ", ".join(parts) or "the engine reports a failure"
 
 
 def _replace_reasons(step: PreviewStep) -> list[str]:

@@ -123,6 +123,10 @@ class PreviewDigest:
     complete: bool = True
     #: The summary event's ``result`` (``succeeded``, ``failed``, ``canceled``); "" when not given.
     result: str = ""
+    #: Resource operations the engine reports as failed (``resOpFailedEvent``: "N errored"), and
+    #: the first of them as (op, URN).
+    failed_operations: int = 0
+    first_failed: tuple[tuple[str, str], ...] = ()
     #: Event-stream lines that looked like JSON but could not be read.
     unreadable_lines: int = 0
     #: Clear-text values found under secret-looking names, to scrub from the comment.
@@ -135,7 +139,7 @@ class PreviewDigest:
     @property
     def failed(self) -> bool:
         """The engine reported errors: whatever the steps say, this is not a plan to approve."""
-        return self.error_count > 0 or self.result == "failed"
+        return self.error_count > 0 or self.failed_operations > 0 or self.result == "failed"
 
     @property
     def finished(self) -> bool:
