@@ -10,7 +10,7 @@ from typing import Any
 
 import pulumi
 
-ADOPT_ID = "adopt_id"
+from pulumi_ampeco._reserved import ADOPT_ID
 
 # The generated modules pass their field names in (`_OUTPUTS`, `_SECRET_OUTPUTS`, written by
 # `tools/codegen.py` from the specs): a program that constructs resources loads neither pydantic nor the

@@ -7,6 +7,7 @@
     ├── SpecError                      network spec problem: file, object, field, reason
     │   └── SpecProblemsError          .problems: every problem of a spec at once
     ├── ExportError                    the tenant's data cannot be written as a spec
+    ├── PreviewError                   `summarize` input is not what `pulumi preview --json` printed
     ├── AdoptError                     an existing object cannot be taken over as declared (adopt_id)
     ├── AlreadyExistsError             a create found the object by its natural key, and it differs
     └── ApiError                       .kind .operation .method .path (never headers, never the token)
@@ -49,6 +50,7 @@ __all__ = [
     "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",
+    "PreviewError",
     "Problem",
     "RateLimitedError",
     "ServerError",
@@ -112,6 +114,10 @@ class SpecProblemsError(SpecError):
 
 class ExportError(AmpecoError):
     """The tenant's data cannot be written as a spec (e.g. a reference to a missing object)."""
+
+
+class PreviewError(AmpecoError, ValueError):
+    """The input is not something ``pulumi preview --json`` printed; the message is one line."""
 
 
 class AdoptError(AmpecoError):

@@ -69,3 +69,14 @@ def test_real_fixtures_are_what_the_cli_prints_today(make_real_engine: Callable[
         fresh = json.loads(text)
         assert set(kept) == set(fresh), name
         assert sorted(s["op"] for s in kept.get("steps", [])) == sorted(s["op"] for s in fresh.get("steps", [])), name
+
+
+def test_summary_of_a_real_failed_preview_leads_with_the_failure_and_exits_3(
+        make_real_engine: Callable[..., RealEngine], tenant: EmulatorServer, tmp_path: Path) -> None:
+    """The CLI prints error diagnostics beside steps and a changeSummary of {"same": 1}: not "No changes"."""
+    failed = real_previews(make_real_engine(), tenant)["check_failure"]
+    code, summary = _summarize(tmp_path, failed)
+    assert code == 3
+    assert "### ❌ Pulumi preview failed" in summary.split("\n\n")[0]  # the header, before anything else
+    assert "No changes" not in summary
+    assert "barcode" in summary  # the error itself

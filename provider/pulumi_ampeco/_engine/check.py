@@ -10,13 +10,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from pulumi_ampeco._engine.unknown import is_unknown
+from pulumi_ampeco._reserved import ADOPT_ID, PROVIDER_KEY
 from pulumi_ampeco.specs._base import ResourceSpec
-from pulumi_ampeco.specs._check import ADOPT_ID, Failure
+from pulumi_ampeco.specs._check import Failure
 from pulumi_ampeco.specs._check import check_inputs as check_declared
 
 __all__ = ["ADOPT_ID", "PROVIDER_KEY", "RESERVED_INPUTS", "Failure", "check_inputs"]
 
-PROVIDER_KEY = "__provider"
 RESERVED_INPUTS = (PROVIDER_KEY, ADOPT_ID)
 
 

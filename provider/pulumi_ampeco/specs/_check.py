@@ -19,10 +19,10 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, PydanticUserError, TypeAdapter, ValidationError
 
+from pulumi_ampeco._reserved import ADOPT_ID
 from pulumi_ampeco.specs._base import ResourceSpec
 from pulumi_ampeco.specs._schema import FieldMeta, model_meta
 
-ADOPT_ID = "adopt_id"
 """The argument every resource takes besides its fields: the id of an existing object to take over."""
 
 Unknown = Callable[[Any], bool]

@@ -36,7 +36,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Final
 
-from pulumi_ampeco.errors import AmpecoError
+from pulumi_ampeco._reserved import ADOPT_ID
+from pulumi_ampeco.errors import PreviewError
 from pulumi_ampeco.summary._jsonstream import JsonStream, StreamError
 from pulumi_ampeco.summary._members import MEMBER_MAPS, member_changes, member_field
 from pulumi_ampeco.summary._model import (
@@ -53,9 +54,6 @@ from pulumi_ampeco.summary._values import MISSING, parse_property_path
 
 __all__ = ["ADOPT_ID", "PreviewError", "load_preview", "parse_preview", "read_preview"]
 
-#: The input a program sets to take over an existing object instead of creating one; it must stay
-#: the provider's own name (``_engine/check.py``), which a test pins.
-ADOPT_ID: Final = "adopt_id"
 _ADOPT_UNKNOWN: Final = "(an id known after apply)"
 _ADOPT_SECRET: Final = "(a secret id)"
 _ADOPT_NOT_AN_ID: Final = "(an adopt_id that is not an id)"
@@ -87,10 +85,6 @@ _OP_NAME: Final = re.compile(r"[a-z][a-z-]{0,39}")
 _NOT_OP_CHARS: Final = re.compile(r"[^A-Za-z0-9_.-]")
 
 
-class PreviewError(AmpecoError, ValueError):
-    """The input is not something ``pulumi preview --json`` printed; the message is one line."""
-
-
 # --------------------------------------------------------------------------------------------
 # Entry points
 
@@ -111,7 +105,8 @@ def load_preview(source: str | os.PathLike[str], *,
                 raise PreviewError(f"{path}: not UTF-8 text: it is UTF-16 (Windows PowerShell's `>` "
                                    "writes UTF-16; use `| Out-File -Encoding utf8`)")
             try:
-                return read_preview(io.TextIOWrapper(raw, encoding="utf-8"), member_maps=member_maps)
+                with io.TextIOWrapper(raw, encoding="utf-8") as text:  # closing it closes the file
+                    return read_preview(text, member_maps=member_maps)
             except PreviewError as exc:
                 raise PreviewError(f"{path}: {exc}") from None
     except OSError as exc:
