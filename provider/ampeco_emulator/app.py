@@ -90,8 +90,15 @@ class LoggedAndFaulted:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        emulator: Emulator = scope["app"].state.emulator
+        emulator.in_flight += 1
+        try:
+            await self._serve(scope, receive, send, emulator)
+        finally:
+            emulator.in_flight -= 1
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send, emulator: Emulator) -> None:
         request = Request(scope, receive)
-        emulator: Emulator = request.app.state.emulator
         method, path = request.method, scope["path"]
         entry: dict[str, Any] = {
             "method": method,
@@ -99,6 +106,7 @@ class LoggedAndFaulted:
             "query": scope.get("query_string", b"").decode("latin-1"),
             "status": None,
             "fault": None,
+            "in_flight": emulator.in_flight,  # requests being served when this one arrived, itself included
         }
         emulator.requests.append(entry)
         rule = emulator.faults.pick(method, path)

@@ -24,6 +24,8 @@ class Emulator:
         self.state_file = Path(state_file) if state_file is not None else None
         self.tenant = persistence.load(self.state_file) if self.state_file else Tenant(COLLECTIONS)
         self.faults = Faults()
+        self.in_flight = 0
+        """Public-API requests being served right now (the request log records it per request)."""
         self.requests: deque[dict[str, Any]] = deque(maxlen=REQUEST_LOG_LIMIT)
 
     def reset(self) -> None:

@@ -236,3 +236,22 @@ def test_failed_export_leaves_no_file_behind(tmp_path: Path) -> None:
     out = tmp_path / "network.yaml"
     result = run("--tenant-url", "http://127.0.0.1:1", "--out", str(out))
     assert result.exit_code == 1 and list(tmp_path.iterdir()) == []
+
+
+def test_a_write_that_fails_half_way_keeps_the_previous_file_whole(
+        tenant: EmulatorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk that fills up mid-write: the file being replaced stays as it was, no scrap is left."""
+    small_network(tenant)
+    out = tmp_path / "network.yaml"
+    out.write_text("# last week's export\n")
+    real_write_text = Path.write_text
+
+    def disk_full(self: Path, data: str, *args: Any, **kwargs: Any) -> int:
+        real_write_text(self, data[: len(data) // 2], *args, **kwargs)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", disk_full)
+    result = run("--out", str(out), url=tenant.url)
+    assert result.exit_code == 1 and "No space left on device" in result.output
+    assert out.read_text() == "# last week's export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["network.yaml"]

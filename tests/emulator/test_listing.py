@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -156,14 +155,11 @@ def test_ten_thousand_id_tags_page_fast(api: httpx.Client, admin: httpx.Client) 
         for i in range(1, 10_001)
     ]
     assert admin.put("/state", json={"id_tags": tags}).status_code == 200
-    started = time.perf_counter()
-    count, url = 0, f"{ID_TAGS}?per_page=100&cursor="
+    count, pages, url = 0, 0, f"{ID_TAGS}?per_page=100&cursor="
     while url:
         body = api.get(url).json()
-        count += len(body["data"])
+        count, pages = count + len(body["data"]), pages + 1
         url = body["links"]["next"]
-    elapsed = time.perf_counter() - started
-    assert count == 10_000
-    assert elapsed < 5, f"100 pages took {elapsed:.2f}s"
+    assert (count, pages) == (10_000, 100)  # how fast: `make bench`, not a timed test
     assert api.post(ID_TAGS, json=id_tag_body()).json()["data"]["id"] == 10_001
     assert api.post(ID_TAGS, json=id_tag_body(idTagUid="U00042")).status_code == 422
