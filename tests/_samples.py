@@ -207,3 +207,27 @@ def many_id_tags(extra: dict[str, Any]) -> None:
     for i in range(int(extra["count"])):
         ampeco.IdTag(f"card-{i}", id_tag_uid=f"{extra.get('prefix', 'F')}{i:07d}", status="enabled", type="rfid",
                      id_label=f"{extra.get('label', 'Card')} {i}")
+
+
+def lone_evse_subject(extra: dict[str, Any]) -> None:
+    """An EVSE named "subject" with its charge point and location, the EVSE's arguments overridable."""
+    evse("subject", **extra)
+
+
+FLEXIBLE_TARIFF_ARGS: dict[str, Any] = {
+    "name": "Flexible", "type": "energy tou",
+    "pricing": {"price_per_kwh": 0.3, "flexible_mark_up_as_fixed_per_kwh": {
+        "default_price": 0.05, "interval_pricing": [{"starts_at": "00:00", "ends_at": "12:00", "price": 0.1}]}},
+}
+
+
+def flexible_tariff_subject(extra: dict[str, Any]) -> None:
+    """A time-of-use tariff whose pricing holds the write-only ``default_price``."""
+    ampeco.Tariff("subject", **{**FLEXIBLE_TARIFF_ARGS, **extra})
+
+
+def new_api_3_110_fields(_extra: dict[str, Any]) -> None:
+    """A location and a tariff using fields API 3.110.0 added."""
+    location("subject", parking_type="PARKING_LOT", access_methods=["OPEN", "TOKEN"], facilities=["WIFI"],
+             external_app_data={"crm": {"siteId": "S-1"}})
+    ampeco.Tariff("texts", name="Texts", type="free", external_id="t-1", description={"en": "Free", "pt_BR": "Grátis"})
