@@ -542,7 +542,20 @@ class _Run:
 # -- the engine -------------------------------------------------------------------------------
 
 
-class Engine:
+class StateLookups:
+    """Finding resources in an engine's ``state`` (shared by this Engine and the real one)."""
+
+    state: dict[str, StateEntry]
+
+    def resource(self, name: str, type_: str | None = None) -> StateEntry:
+        """The state entry of resource ``name`` (optionally of a type)."""
+        found = [e for e in self.state.values() if e.name == name and (type_ is None or e.type == type_)]
+        if len(found) != 1:
+            raise KeyError(f"{len(found)} resources named {name!r} in state")
+        return found[0]
+
+
+class Engine(StateLookups):
     """Preview/up/refresh/destroy of a program against a provider process, with state in memory.
 
     ``_harness.real_cli.RealEngine`` has the same interface, backed by the real CLI.
@@ -609,13 +622,6 @@ class Engine:
     def calls(self) -> collections.Counter[str]:
         """Cumulative provider RPC counts (of the provider process, across operations)."""
         return self.provider.calls
-
-    def resource(self, name: str, type_: str | None = None) -> StateEntry:
-        """The state entry of resource ``name`` (optionally of a type)."""
-        found = [e for e in self.state.values() if e.name == name and (type_ is None or e.type == type_)]
-        if len(found) != 1:
-            raise KeyError(f"{len(found)} resources named {name!r} in state")
-        return found[0]
 
     def forget(self, name: str) -> None:
         """Drop a resource from state, leaving the object on the tenant (``pulumi state delete``)."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .engine import DeploymentError, Plan, StateEntry, Step
+from .engine import DeploymentError, Plan, StateEntry, StateLookups, Step
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
@@ -201,7 +201,7 @@ def plan_from_events(operation: str, events: Iterable[Mapping[str, Any]]) -> Pla
 # -- the engine ----------------------------------------------------------------------------------
 
 
-class RealEngine:
+class RealEngine(StateLookups):
     """A Pulumi project and stack driven through the real CLI, with the imitation Engine's interface."""
 
     kind = "real"
@@ -313,12 +313,6 @@ class RealEngine:
                 for r in deployment.get("resources") or [] if _ours(r["type"])
             }
         return self._state
-
-    def resource(self, name: str, type_: str | None = None) -> StateEntry:
-        found = [e for e in self.state.values() if e.name == name and (type_ is None or e.type == type_)]
-        if len(found) != 1:
-            raise KeyError(f"{len(found)} resources named {name!r} in state")
-        return found[0]
 
     def forget(self, name: str) -> None:
         """Drop a resource from the stack's state, leaving the object on the tenant."""
