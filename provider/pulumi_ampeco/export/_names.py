@@ -30,7 +30,7 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, default=repr, separators=(",", ":"))
 
 
-def assign_names(items: Sequence[tuple[str, Any, int]], fallback: str) -> list[str]:
+def assign_names(items: Sequence[tuple[str, Any, Any]], fallback: str) -> list[str]:
     """Unique logical names for ``(base name, content, id)`` items, in the items' order.
 
     Colliding names are ordered by content (then id) and suffixed ``-2``, ``-3``, ...
