@@ -121,14 +121,15 @@ def test_unknown_key_is_reported_with_the_allowed_keys() -> None:
     data["id_tags"]["card"]["colour"] = "red"
     [problem] = problems(data)
     assert problem.startswith("id_tags.card: colour: unknown key for IdTag; allowed: id_tag_uid, status, type,")
-    assert problem.endswith("partner_id, adopt_id")
+    assert problem.endswith("partner, adopt_id")  # partner_id refers to a partner of the spec by name
 
 
 def test_unknown_section_is_reported() -> None:
     data = network()
     data["chargers"] = {}
-    assert problems(data) == [("chargers: unknown section; sections are locations, tariffs, tariff_groups, "
-                              "charge_points, id_tags")]
+    assert problems(data) == [("chargers: unknown section; sections are partners, user_groups, locations, taxes, "
+                              "tariffs, tariff_groups, charge_points, circuits, id_tags, notifications, "
+                              "configuration_templates")]
 
 
 def test_numeric_id_instead_of_a_logical_name_is_refused() -> None:
