@@ -345,7 +345,7 @@ def render_package() -> str:
            "import importlib\nfrom typing import TYPE_CHECKING, Any\n\n",
            "from pulumi_ampeco.errors import (\n", *(f"    {n},\n" for n in error_names), ")\n\n",
            "if TYPE_CHECKING:\n"]
-    out += [f"    from {m} import {', '.join(sorted(names))}\n" for m, names in sorted(by_module.items())]
+    out += [_import_line(m, sorted(names)) for m, names in sorted(by_module.items())]
     out.append("\n# Resource classes load on first use (PEP 562): `import pulumi_ampeco` stays cheap, and a provider\n"
                "# process, which only needs pulumi_ampeco._engine, never loads the Pulumi surface of every resource.\n")
     out.append("_LAZY: dict[str, str] = {\n")
@@ -368,6 +368,17 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 ''')
     return "".join(out)
+
+
+LINE_LENGTH = 120  # ruff's line-length (pyproject.toml)
+
+
+def _import_line(module: str, names: list[str], indent: str = "    ") -> str:
+    """``from module import a, b`` on one line, or one name a line when that is too long (as ruff writes it)."""
+    line = f"{indent}from {module} import {', '.join(names)}\n"
+    if len(line) - 1 <= LINE_LENGTH:
+        return line
+    return f"{indent}from {module} import (\n" + "".join(f"{indent}    {n},\n" for n in names) + f"{indent})\n"
 
 
 def render_sections() -> str:

@@ -41,8 +41,16 @@ if TYPE_CHECKING:
     from pulumi_ampeco.charge_point import ChargePoint, ChargePointArgs, ChargePointArgsDict
     from pulumi_ampeco.charging_zone import ChargingZone, ChargingZoneArgs, ChargingZoneArgsDict
     from pulumi_ampeco.circuit import Circuit, CircuitArgs, CircuitArgsDict
-    from pulumi_ampeco.circuit_charge_point import CircuitChargePoint, CircuitChargePointArgs, CircuitChargePointArgsDict
-    from pulumi_ampeco.configuration_template import ConfigurationTemplate, ConfigurationTemplateArgs, ConfigurationTemplateArgsDict
+    from pulumi_ampeco.circuit_charge_point import (
+        CircuitChargePoint,
+        CircuitChargePointArgs,
+        CircuitChargePointArgsDict,
+    )
+    from pulumi_ampeco.configuration_template import (
+        ConfigurationTemplate,
+        ConfigurationTemplateArgs,
+        ConfigurationTemplateArgsDict,
+    )
     from pulumi_ampeco.connector import Connector, ConnectorArgs, ConnectorArgsDict
     from pulumi_ampeco.evse import Evse, EvseArgs, EvseArgsDict
     from pulumi_ampeco.id_tag import IdTag, IdTagArgs, IdTagArgsDict

@@ -20,6 +20,7 @@ from ..validation import (
     msg_invalid,
     msg_required_if,
     msg_taken,
+    override,
 )
 from ._base import LAST_UPDATED_FILTERS, Ctx, IncludeFn, Matcher, Resource, ids_text
 
@@ -42,6 +43,7 @@ INFERRED = {
     "(nothing is measured)",
     "lastUpdatedAt": "kept for filter[lastUpdatedAfter|Before], not in the response (3.110.0 has no such field)",
     "delete": "refused (422) while another circuit names it as parentCircuitId; its charge points are detached",
+    "loadBalancingIntegration.fields": "keeps startDate and installationId only (the two variants' keys)",
 }
 
 DEFAULT_PRIORITY = 1
@@ -84,7 +86,11 @@ class Circuit(Resource):
         self.priority_schema = load_action_schema(self.key, "set_charge_point_priority")
 
     def build_schema(self) -> dict[str, Field]:
-        return load_schema(self.key)
+        # loadBalancingIntegration.fields is a oneOf of {startDate} (DREEV) and {installationId*} (Zaptec):
+        # stored as the keys of either, as Laravel's validated() keeps only the keys it has rules for.
+        fields = Field("fields", "object", nested={"startDate": Field("startDate", "string", fmt="date", nullable=True),
+                                                   "installationId": Field("installationId", "string")})
+        return override(load_schema(self.key), "loadBalancingIntegration.fields", **vars(fields))
 
     def check(self, tenant: Tenant, v: Validator, new: Obj, sent: Obj, current: Obj | None, ctx: Ctx) -> None:
         parent_id = new.get("parentCircuitId")

@@ -4,18 +4,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
+from ..errors import Conflict, Unprocessable
 from ..store import Obj, Tenant
 from ..validation import Field, load_schema, optional
-from ._base import Matcher, Resource
+from ._base import Ctx, Matcher, Resource
 
 # Documented in 3.110.0 (so not listed below): ocppVersion is create-only (the PATCH body has
 # name only); filter[ocppVersion] takes ocpp1.6 / ocpp2.0.1 (no space) while bodies say "ocpp 1.6".
 INFERRED = {
     "ocppVersion in a PATCH": "ignored, as any field the PATCH body does not declare",
-    "409 on create": "never answered (3.110.0 documents it as 'payload invalid' without saying when): names "
-    "need not be unique",
+    "409 on create": "the answer to an invalid body (3.110.0 documents 409 'The payload you provided is invalid' "
+    "and no 422), with the field errors; names need not be unique",
     "delete": "its variables are deleted with it",
+    "PATCH": "an invalid body is 422 (3.110.0 documents no failure status for it)",
     "filter[lastUpdatedAfter|Before]": "not offered (3.110.0 documents only ocppVersion)",
 }
 
@@ -40,6 +43,12 @@ class ConfigurationTemplate(Resource):
 
     def update_schema(self, variant: str | None) -> Mapping[str, Field]:
         return optional({"name": self.schema["name"]})
+
+    def create(self, tenant: Tenant, body: Mapping[str, Any], ctx: Ctx) -> Obj:
+        try:
+            return super().create(tenant, body, ctx)
+        except Unprocessable as invalid:  # this create documents an invalid payload as 409
+            raise Conflict(invalid.message, invalid.errors) from None
 
     def cascade(self, tenant: Tenant, obj: Obj) -> None:
         from .configuration_template_variable import RESOURCE as VARIABLES
