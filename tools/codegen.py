@@ -370,7 +370,7 @@ def __dir__() -> list[str]:
     return "".join(out)
 
 
-LINE_LENGTH = 120  # ruff's line-length (pyproject.toml)
+LINE_LENGTH = 110  # ruff's line-length (pyproject.toml)
 
 
 def _import_line(module: str, names: list[str], indent: str = "    ") -> str:
