@@ -117,8 +117,6 @@ class ChargingZoneAdditionalInfoArgsDict(TypedDict, total=False):
 
 
 class ConfigurationVariableArgsDict(TypedDict, total=False):
-    value: pulumi.Input[str]
-    """The value the key or variable is set to (always a string)."""
     key_name: pulumi.Input[str]
     """OCPP 1.6: the configuration key."""
     component: pulumi.Input[str]
@@ -135,6 +133,8 @@ class ConfigurationVariableArgsDict(TypedDict, total=False):
     """OCPP 2.0.1: the EVSE (OCPP number)."""
     connector_id: pulumi.Input[int]
     """OCPP 2.0.1: the connector (OCPP number)."""
+    value: pulumi.Input[str]
+    """The value the key or variable is set to (always a string)."""
 
 
 class DayPricingArgsDict(TypedDict, total=False):

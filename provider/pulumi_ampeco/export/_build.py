@@ -330,8 +330,16 @@ def _scopes(drafts: _Drafts, kind: str) -> Iterator[list[_Draft]]:
         yield parent.children.get(section.key, [])
 
 
+def _natural(draft: _Draft) -> str:
+    """The draft's natural name, a reference in its export_name giving the target's (logical) name."""
+    spec = draft.section.spec
+    naming = spec.export_name or spec.natural_key[:1]
+    refs = {f: t.name or _placeholder(t) for f, t in draft.targets.items() if f in naming and isinstance(t, _Draft)}
+    return natural_name(spec, draft.read, refs)
+
+
 def _placeholder(draft: _Draft) -> str:
-    return slugify(natural_name(draft.section.spec, draft.read)) or fallback(draft.section.spec)
+    return slugify(_natural(draft)) or fallback(draft.section.spec)
 
 
 def _content(draft: _Draft) -> dict[str, Any]:
@@ -350,6 +358,6 @@ def _name(scope: list[_Draft]) -> None:
     if not scope:
         return
     spec = scope[0].section.spec
-    items = [(natural_name(spec, d.read), _content(d), d.read["id"]) for d in scope]
+    items = [(_natural(d), _content(d), d.read["id"]) for d in scope]
     for draft, name in zip(scope, assign_names(items, fallback(spec))):
         draft.name = name

@@ -23,7 +23,6 @@ from pulumi_ampeco.specs._base import (
 
 
 class ConfigurationVariable(AmpecoModel):
-    value: str = Field(description="The value the key or variable is set to (always a string).")
     key_name: str | None = Field(None, min_length=1, description="OCPP 1.6: the configuration key.")
     component: str | None = Field(None, min_length=1, description="OCPP 2.0.1: the component.")
     component_instance: str | None = Field(None, description="OCPP 2.0.1: the component instance.")
@@ -33,6 +32,7 @@ class ConfigurationVariable(AmpecoModel):
         None, description="OCPP 2.0.1: the attribute type.")
     evse_id: Int | None = Field(None, description="OCPP 2.0.1: the EVSE (OCPP number).")
     connector_id: Int | None = Field(None, description="OCPP 2.0.1: the connector (OCPP number).")
+    value: str = Field(description="The value the key or variable is set to (always a string).")
 
 
 VARIABLE_KEY = ("key_name", "component", "component_instance", "variable_name", "variable_instance", "evse_id",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pulumi_ampeco.specs._base import AmpecoModel, Computed, Field, Money, Nullable, ResourceSpec
+from pulumi_ampeco.specs._base import AmpecoModel, Computed, Field, Money, Nullable, ResetTo, ResourceSpec
 from pulumi_ampeco.specs._shapes import Country
 
 
@@ -21,11 +21,13 @@ class PartnerContactDetails(AmpecoModel):
 
 
 class PartnerTechnicalNotifications(AmpecoModel):
-    charge_point_faults: bool | None = Field(None, description="E-mail the partner about charge point faults (default false).")
+    charge_point_faults: Annotated[bool | None, ResetTo(False)] = Field(
+        None, description="E-mail the partner about charge point faults (default false).")
 
 
 class PartnerBillingNotifications(AmpecoModel):
-    settlement_reports: bool | None = Field(None, description="E-mail the partner its settlement reports (default false).")
+    settlement_reports: Annotated[bool | None, ResetTo(False)] = Field(
+        None, description="E-mail the partner its settlement reports (default false).")
 
 
 class PartnerNotifications(AmpecoModel):
@@ -34,18 +36,21 @@ class PartnerNotifications(AmpecoModel):
 
 
 class PartnerOptions(AmpecoModel):
-    create_users: bool | None = Field(None, description="The partner's API tokens may create users (default false).")
-    add_user_balance: bool | None = Field(
+    create_users: Annotated[bool | None, ResetTo(False)] = Field(
+        None, description="The partner's API tokens may create users (default false).")
+    add_user_balance: Annotated[bool | None, ResetTo(False)] = Field(
         None, description="The partner's API tokens see users' balances (default false).")
-    supplier_on_receipts: bool | None = Field(None, description="Show the partner as supplier on receipts (default false).")
-    allow_to_control_tariffs: bool | None = Field(
+    supplier_on_receipts: Annotated[bool | None, ResetTo(False)] = Field(
+        None, description="Show the partner as supplier on receipts (default false).")
+    allow_to_control_tariffs: Annotated[bool | None, ResetTo(False)] = Field(
         None, description="The partner may update its tariffs' pricing (default false).")
-    allow_to_control_tariff_groups: bool | None = Field(
+    allow_to_control_tariff_groups: Annotated[bool | None, ResetTo(False)] = Field(
         None, description="The partner may also manage its tariff groups (default false).")
 
 
 class PartnerCorporateBilling(AmpecoModel):
-    enabled: bool | None = Field(None, description="Corporate billing is on (default false).")
+    enabled: Annotated[bool | None, ResetTo(False)] = Field(
+        None, description="Corporate billing is on (default false).")
     monthly_limit: Annotated[Money | None, Nullable] = Field(None, description="Monthly spending limit.")
     discount: Annotated[Money | None, Nullable] = Field(None, description="Discount.")
 
@@ -59,6 +64,7 @@ class PartnerBankDetails(AmpecoModel):
     bank_account_type: Annotated[str | None, Nullable] = Field(None, description="Type of the account.")
 
 
+# The flags are documented false by default (ResetTo(False): an export leaves false out).
 # Removing an argument (API 3.110.0 PATCH): the Nullable ones are cleared with null;
 # business_name, state and the notifications / options / corporate_billing / bank_details objects
 # cannot be cleared, so the live value stays and is no longer managed.

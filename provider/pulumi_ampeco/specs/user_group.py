@@ -28,4 +28,5 @@ SPEC = ResourceSpec(
     # Inferred: no filter on either; matched client-side.
     natural_key=("external_id", "name"),
     section_order=7,
+    export_name=("external_id", "name"),
 )
