@@ -22,6 +22,8 @@ from click.testing import CliRunner
 from pulumi_ampeco import Network
 from pulumi_ampeco.cli import main
 from pulumi_ampeco.export import slugify
+from pulumi_ampeco.network import load
+from pulumi_ampeco.specs import REGISTRY
 
 PROJECT = "clone"
 
@@ -288,6 +290,7 @@ def test_export_applied_to_an_empty_tenant_exports_the_same_spec_and_reapplies_a
     seeded = seed_network(tenant)
     assert seeded.objects >= 50
     staging, hint = export(tenant, tmp_path / "staging.yaml")
+    assert {o.kind for o in load(tmp_path / "staging.yaml").objects.values()} == set(REGISTRY)  # every kind
     for key, value in seeded.secrets.items():
         assert f"pulumi config set --secret {key} <value>" in hint
         assert value not in staging

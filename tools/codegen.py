@@ -245,7 +245,7 @@ def render_reference(spec: ResourceSpec) -> str:
                      + (", the whole object is sent" if spec.update_method == "PUT" else ", only changed fields")
                      + ")\n")
     if spec.id_type is not int:
-        parts.append(f"- Ids are {spec.id_type.__name__}s in the API's paths, so `adopt_id` is one too.\n")
+        parts.append(f"- The API types its ids as `{spec.id_type.__name__}` in its paths, so `adopt_id` takes one too.\n")
     if spec.natural_key:
         parts.append(f"- Natural key (used to recover a create whose response was lost): "
                      f"{' or '.join('`' + k + '`' for k in spec.natural_key)}\n")
@@ -283,7 +283,11 @@ def render_reference(spec: ResourceSpec) -> str:
     for f in meta.fields.values():
         if f.computed:
             parts.append(f"- `{f.name}`: {f.description}\n")
-    parts.append("- `id`: the AMPECO id of the object (a string, as Pulumi ids are).\n")
+    if spec.actions is not None:
+        parts.append(f"- `id`: the object's id, which the API knows it by: the value of `{spec.actions.id}` "
+                     "(a string, as Pulumi ids are; `adopt_id` takes it too).\n")
+    else:
+        parts.append("- `id`: the AMPECO id of the object (a string, as Pulumi ids are).\n")
     parts.append(f"\n## Example\n\n```python\nimport pulumi_ampeco as ampeco\n\n{_example(spec)}```\n")
     parts.append("\n## Adopting an existing object\n\n`pulumi import` and the `import_` resource option cannot work "
                  "with Pulumi dynamic providers (pulumi/pulumi#16175). Pass the object's AMPECO id as `adopt_id` "

@@ -325,3 +325,19 @@ def test_up_whose_creates_are_refused_before_being_applied_makes_each_object_onc
     assert sum(len(v) for k, v in state.items() if k in COLLECTION.values()) == EVERY_KIND
     assert len(state["configuration_template_variables"]) == 2
     assert engine.up(network_of_every_kind).changes() == []
+
+
+# --- sub-collection items ------------------------------------------------------------------------
+
+
+def test_lost_response_of_a_template_variable_is_found_by_its_key_and_makes_no_duplicate(
+        subject: Callable[..., Subject], admin: Admin) -> None:
+    variables = [{"key_name": "HeartbeatInterval", "value": "300"}, {"key_name": "MeterValueSampleInterval", "value": "60"}]
+    s = subject("ConfigurationTemplate", variables=variables)
+    admin.faults({**APPLIED, "methods": ["POST"], "path": r"/variables$", "times": 1})
+    object_id, outs = s.create()
+    held = declared_objects(admin.state())["configuration_template_variables"]
+    assert sorted(v["keyName"] for v in held) == ["HeartbeatInterval", "MeterValueSampleInterval"]  # no duplicate
+    assert [p["fault"] for p in admin.requests("POST", r"/variables$")] == ["reset_after", None]
+    assert sorted(v["key_name"] for v in outs["variables"]) == ["HeartbeatInterval", "MeterValueSampleInterval"]
+    assert operations.read(s.spec, s.client, object_id, outs) == outs

@@ -62,6 +62,8 @@ SPEC = ResourceSpec(
     always_send=("priority",),
     # A charge point is on a circuit at most once.
     natural_key=("charge_point_id",),
+    # A charge point is on one circuit at most: moving it detaches it before attaching it elsewhere.
+    delete_before_replace=True,
     section="circuit_charge_points",
     export_name=("charge_point_id",),
 )
