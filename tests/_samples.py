@@ -41,6 +41,22 @@ TARIFF_ARGS: dict[str, Any] = {
     "restrictions": {"start_date": "2027-01-01"},
 }
 
+PARTNER_ARGS: dict[str, Any] = {
+    "name": "Acme Fleet", "external_id": "acme", "city": "Sofia", "country": "BG",
+    "options": {"create_users": True}, "contact_details": {"billing": {"email": "billing@acme.example"}},
+}
+CIRCUIT_ARGS: dict[str, Any] = {"phases": "three_phase", "phase_rotation": "RST", "max_current": 63}
+NOTIFICATION_ARGS: dict[str, Any] = {
+    "via": "webhook", "notifications": ["chargePoint.changed", "evse.changed"],
+    "webhook": {"callback_url": "https://hooks.example.com/ampeco"},
+}
+OCPP16_VARIABLES: list[dict[str, Any]] = [
+    {"key_name": "HeartbeatInterval", "value": "300"}, {"key_name": "MeterValueSampleInterval", "value": "60"},
+]
+OCPP201_VARIABLES: list[dict[str, Any]] = [
+    {"component": "OCPPCommCtrlr", "variable_name": "HeartbeatInterval", "value": "300", "variable_type": "Actual"},
+]
+
 
 # -- builders: one resource with sample arguments, overridable -------------------------------
 
@@ -109,6 +125,47 @@ def tariff_group_subject(extra: dict[str, Any]) -> None:
     order = extra.pop("order", "12")
     ids = [t1.id, t2.id] if order == "12" else [t2.id, t1.id]
     ampeco.TariffGroup("subject", **{"name": "Public", "tariff_ids": ids, **extra})
+
+
+def partner_subject(extra: dict[str, Any]) -> None:
+    ampeco.Partner("subject", **{**PARTNER_ARGS, **extra})
+
+
+def user_group_subject(extra: dict[str, Any]) -> None:
+    partner = ampeco.Partner("partner", name="Acme", external_id="acme")
+    ampeco.UserGroup("subject", **{"name": "Fleet", "partner_id": partner.id, "description": "Fleet drivers",
+                                   "external_id": "fleet", **extra})
+
+
+def tax_subject(extra: dict[str, Any]) -> None:
+    ampeco.Tax("subject", **{"name": "VAT 20", "percentage": 20, "display_name": en("VAT"), **extra})
+
+
+def circuit_subject(extra: dict[str, Any]) -> None:
+    """A circuit on a parent circuit (multi-level load management); ``parent`` a or b moves it."""
+    parents = {key: ampeco.Circuit(f"main-{key}", name=f"Main {key}", phases="three_phase", max_current=125)
+               for key in ("a", "b")}
+    parent = parents[extra.pop("parent", "a")]
+    ampeco.Circuit("subject", **{"name": "Bay 1", **CIRCUIT_ARGS, "parent_circuit_id": parent.id, **extra})
+
+
+def circuit_charge_point_subject(extra: dict[str, Any]) -> None:
+    """A charge point on a circuit; ``cp`` or ``circuit`` a or b picks another one."""
+    site = location()
+    cps = {"a": charge_point("cp-a", site=site), "b": charge_point("cp-b", site=site)}
+    circuits = {key: ampeco.Circuit(f"circuit-{key}", name=f"Circuit {key}", **CIRCUIT_ARGS) for key in ("a", "b")}
+    cp, circuit = cps[extra.pop("cp", "a")], circuits[extra.pop("circuit", "a")]
+    ampeco.CircuitChargePoint("subject", **{"circuit_id": circuit.id, "charge_point_id": cp.id, "priority": 2,
+                                            **extra})
+
+
+def notification_subject(extra: dict[str, Any]) -> None:
+    ampeco.Notification("subject", **{**NOTIFICATION_ARGS, **extra})
+
+
+def configuration_template_subject(extra: dict[str, Any]) -> None:
+    ampeco.ConfigurationTemplate("subject", **{"name": "Fleet defaults", "ocpp_version": "ocpp 1.6",
+                                               "variables": OCPP16_VARIABLES, **extra})
 
 
 def nothing(_extra: dict[str, Any]) -> None:

@@ -22,6 +22,8 @@ from click.testing import CliRunner
 from pulumi_ampeco import Network
 from pulumi_ampeco.cli import main
 from pulumi_ampeco.export import slugify
+from pulumi_ampeco.network import load
+from pulumi_ampeco.specs import REGISTRY
 
 PROJECT = "clone"
 
@@ -41,6 +43,13 @@ TARIFFS = "/public-api/resources/tariffs/v1.0"
 GROUPS = "/public-api/resources/tariff-groups/v1.0"
 CHARGE_POINTS = "/public-api/resources/charge-points/v2.0"
 ID_TAGS = "/public-api/resources/id-tags/v2.0"
+PARTNERS = "/public-api/resources/partners/v2.0"
+USER_GROUPS = "/public-api/resources/user-groups/v1.0"
+TAXES = "/public-api/resources/taxes/v2.0"
+CIRCUITS = "/public-api/resources/circuits/v2.0"
+CIRCUIT_ACTIONS = "/public-api/actions/circuit/v2.0"
+NOTIFICATIONS = "/public-api/notifications/v2.0"
+TEMPLATES = "/public-api/resources/configuration-templates/v1.0"
 
 
 def en(text: str) -> list[dict[str, str]]:
@@ -60,16 +69,39 @@ class Seeder:
         data: dict[str, Any] = response.json()["data"]
         return data
 
+    def act(self, path: str, body: dict[str, Any]) -> None:
+        """An action that makes an object of its own (a charge point's place on a circuit)."""
+        response = self.http.post(path, json=body)
+        assert response.status_code == 202, f"{path}: {response.status_code} {response.text}"
+        self.objects += 1
+
+    def item(self, path: str, body: dict[str, Any]) -> None:
+        """An item of an object's sub-collection (a template's variable): part of that object, not one of its own."""
+        response = self.http.post(path, json=body)
+        assert response.status_code == 201, f"{path}: {response.status_code} {response.text}"
+
 
 def seed_network(tenant: EmulatorServer) -> Seeder:
-    """Three sites, five tariffs in three groups, eight charge points (one personal, one satellite),
-    their EVSEs and connectors, and eight cards: 61 objects."""
+    """Two partners, two user groups, two taxes, three sites, five tariffs in three groups, eight
+    charge points (one personal, one satellite), their EVSEs and connectors, eight cards, three
+    circuits (one under another) with four charge points on them, two notification subscriptions and
+    two configuration templates with their variables: 77 objects, every kind referring to the others
+    by id where the API lets it."""
     s = Seeder(tenant)
+    acme = s.post(PARTNERS, {"name": "Acme Fleet", "externalId": "acme", "city": "Sofia", "country": "BG",
+                             "vatNo": "BG123456789", "options": {"createUsers": True},
+                             "contactDetails": {"billing": {"email": "billing@acme.example"}}})
+    s.post(PARTNERS, {"name": "Mall Operator Ltd", "businessName": "Mall Charging", "monthlyPlatformFee": 49.9,
+                      "corporateBilling": {"enabled": True, "discount": 5}})
+    fleet_users = s.post(USER_GROUPS, {"name": "Fleet drivers", "partnerId": acme["id"], "externalId": "fleet"})
+    staff_users = s.post(USER_GROUPS, {"name": "Staff", "description": "Depot staff"})
+    vat = s.post(TAXES, {"name": "VAT 20", "percentage": 20, "displayName": en("VAT")})
+    s.post(TAXES, {"name": "Reduced 9", "percentage": 9.5})
     sofia = s.post(LOCATIONS, {
         "name": en("Depot Sofia"), "address": en("1 Tsarigradsko Shose Blvd, 1113 Sofia"), "city": "Sofia",
         "country": "BG", "postCode": "1113", "geoposition": {"latitude": 42.6854, "longitude": 23.3447},
         "timezone": "Europe/Sofia", "externalId": "depot-sofia", "tags": ["depot", "fleet"],
-        "workingHours": {"isAlwaysOpen": True},
+        "workingHours": {"isAlwaysOpen": True, "alwaysOpenForUserGroupIds": [staff_users["id"]]},
     })
     plovdiv = s.post(LOCATIONS, {
         "name": [{"locale": "en", "translation": "Mall Plovdiv"}, {"locale": "bg", "translation": "Мол Пловдив"}],
@@ -93,19 +125,23 @@ def seed_network(tenant: EmulatorServer) -> Seeder:
     }
     standard = s.post(TARIFFS, {"name": "Standard AC", "type": "duration+energy", "pricing": {
         "pricePerKwh": 0.32, "pricePerPeriod": 0.02, "pricePeriodInMinutes": 15, "idleFeePerMinute": 0.1,
-        "idleFeeGracePeriodMinutes": 30}})
+        "idleFeeGracePeriodMinutes": 30, "taxID": vat["id"]}})
     fast = s.post(TARIFFS, {"name": "Fast DC", "type": "duration+energy", "pricing": {
         "pricePerKwh": 0.49, "connectionFee": 1.0, "pricePeriodInMinutes": 1, "pricePerPeriod": 0.0},
         "stopSession": {"timeLimitMinutes": 90}})
     night = s.post(TARIFFS, {"name": "Night owl", "type": "duration+energy time of day", "dayTariffStart": "07:00",
                              "nightTariffStart": "22:00", "pricing": {"dayPricePerKwh": 0.34, "nightPricePerKwh": 0.18}})
     fleet = s.post(TARIFFS, {"name": "Fleet flat", "type": "flat rate", "pricing": {"pricePerSession": 5.0},
-                             "restrictions": {"applyToUsersWithGroups": ["fleet"]}})
+                             "restrictions": {"applyToUsersWithGroups": ["fleet"],
+                                              "applyToUserGroupIds": [fleet_users["id"]],
+                                              "applyToUsersOfPartners": [acme["id"]]},
+                             "partner": {"id": acme["id"]}})
     staff_free = s.post(TARIFFS, {"name": "Staff free", "type": "free",
                                   "restrictions": {"applyToUsersWithGroups": ["staff"]}})
     public = s.post(GROUPS, {"name": "Public AC", "tariffIds": [standard["id"], night["id"]]})
     dc = s.post(GROUPS, {"name": "Public DC", "tariffIds": [fast["id"]]})
-    staff = s.post(GROUPS, {"name": "Staff", "tariffIds": [staff_free["id"], standard["id"], fleet["id"]]})
+    staff = s.post(GROUPS, {"name": "Staff", "tariffIds": [staff_free["id"], standard["id"], fleet["id"]],
+                            "partnerId": acme["id"]})
 
     def charge_point(identity: str, body: dict[str, Any], evses: list[dict[str, Any]]) -> dict[str, Any]:
         password = f"pw-{identity.lower()}-{len(body)}"
@@ -139,6 +175,7 @@ def seed_network(tenant: EmulatorServer) -> Seeder:
     charge_point("MALL-PDV-DC1", {
         "name": "Mall fast charger", "type": "public", "status": "enabled", "locationId": plovdiv["id"],
         "chargingZoneId": zones["garage"]["id"], "externalId": "pdv-dc-1", "networkType": "ethernet",
+        "partner": {"id": acme["id"], "accessType": "private_view_public_use"},
     }, [{"physicalReference": "PDV-DC-1", "currentType": "dc", "status": "enabled", "tariffGroupId": dc["id"],
          "connectors": [{"type": "ccs2", "format": "cable"}, {"type": "chademo", "format": "cable"}]},
         ac("PDV-DC-1-AC", public, connectors=[{"type": "type2", "format": "cable"}])])
@@ -171,6 +208,30 @@ def seed_network(tenant: EmulatorServer) -> Seeder:
                      "externalId": "car-17"})
     s.post(ID_TAGS, {"idTagUid": "04CAFE000001", "status": "suspended", "type": "rfid", "idLabel": "Lost card"})
     s.post(ID_TAGS, {"idTagUid": "04cafe000001", "status": "enabled", "type": "rfid"})  # same slug: suffixed
+    s.post(ID_TAGS, {"idTagUid": "04ACME000001", "status": "enabled", "type": "rfid", "partnerId": acme["id"]})
+    # load management: a site circuit with a bay under it (multi-level), and another one
+    site = s.post(CIRCUITS, {"name": "Depot main", "phases": "three_phase", "maxCurrent": 250, "maxVoltage": "400"})
+    bay = s.post(CIRCUITS, {"name": "Depot bay 1", "phases": "three_phase", "phaseRotation": "RST",
+                            "maxCurrent": 63, "minChargePointCurrent": 6, "parentCircuitId": site["id"]})
+    mall = s.post(CIRCUITS, {"name": "Mall garage", "phases": "three_phase", "maxCurrent": 125.5})
+    depot = [cp for cp in s.http.get(CHARGE_POINTS).json()["data"] if cp["name"].startswith("Depot Sofia")]
+    for n, cp in enumerate(depot):
+        s.act(f"{CIRCUIT_ACTIONS}/{bay['id']}/attach-charge-point", {"chargePointId": cp["id"], "priority": 1 + n})
+    mall_dc = next(cp for cp in s.http.get(CHARGE_POINTS).json()["data"] if cp.get("externalId") == "pdv-dc-1")
+    s.act(f"{CIRCUIT_ACTIONS}/{mall['id']}/attach-charge-point", {"chargePointId": mall_dc["id"]})
+    s.post(NOTIFICATIONS, {"via": "webhook", "notifications": ["chargePoint.changed", "evse.changed"],
+                           "webhook": {"callbackUrl": "https://hooks.example.com/ampeco"}})
+    s.post(NOTIFICATIONS, {"via": "kafka", "notifications": ["session.start.stop.notification"],
+                           "kafka": {"topic": "ampeco-sessions", "brokers": ["kafka-1:9092", "kafka-2:9092"],
+                                     "securityProtocol": "SASL_SSL", "saslUsername": "ampeco",
+                                     "saslPassword": "kafka-s3cret"}})
+    s.secrets["ampeco-sessions-kafka-sasl-password"] = "kafka-s3cret"
+    v16 = s.post(TEMPLATES, {"name": "Fleet defaults", "ocppVersion": "ocpp 1.6"})
+    s.item(f"{TEMPLATES}/{v16['id']}/variables", {"keyName": "HeartbeatInterval", "value": "300"})
+    s.item(f"{TEMPLATES}/{v16['id']}/variables", {"keyName": "MeterValueSampleInterval", "value": "60"})
+    v201 = s.post(TEMPLATES, {"name": "OCPP 2 defaults", "ocppVersion": "ocpp 2.0.1"})
+    s.item(f"{TEMPLATES}/{v201['id']}/variables", {"component": "OCPPCommCtrlr", "variableName": "HeartbeatInterval",
+                                                   "value": "300", "variableType": "Actual"})
     s.http.close()
     return s
 
@@ -229,6 +290,7 @@ def test_export_applied_to_an_empty_tenant_exports_the_same_spec_and_reapplies_a
     seeded = seed_network(tenant)
     assert seeded.objects >= 50
     staging, hint = export(tenant, tmp_path / "staging.yaml")
+    assert {o.kind for o in load(tmp_path / "staging.yaml").objects.values()} == set(REGISTRY)  # every kind
     for key, value in seeded.secrets.items():
         assert f"pulumi config set --secret {key} <value>" in hint
         assert value not in staging

@@ -86,6 +86,15 @@ def program():
     evse = ampeco.Evse("evse", charge_point_id=cp.id, network_id="1", tariff_group_id=group.id)
     ampeco.Connector("plug", charge_point_id=cp.id, evse_id=evse.id, type="type2")
     tag = ampeco.IdTag("tag", id_tag_uid="04A1", status="enabled", type="rfid")
+    partner = ampeco.Partner("partner", name="Acme")
+    ampeco.UserGroup("users", name="Fleet", partner_id=partner.id)
+    ampeco.Tax("tax", name="VAT", percentage=20)
+    circuit = ampeco.Circuit("circuit", name="Main", phases="three_phase", max_current=63)
+    ampeco.CircuitChargePoint("member", circuit_id=circuit.id, charge_point_id=cp.id)
+    ampeco.Notification("hook", via="webhook", notifications=["chargePoint.changed"],
+                        webhook={"callback_url": "https://hooks.example.com"})
+    ampeco.ConfigurationTemplate("template", name="T", ocpp_version="ocpp 1.6",
+                                 variables=[{"key_name": "HeartbeatInterval", "value": "300"}])
     return pulumi.Output.all(cp.pin, tag.id_tag_uid)
 
 

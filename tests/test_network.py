@@ -196,7 +196,8 @@ def test_spec_given_as_a_dict_is_validated_the_same_way() -> None:
 
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-EXAMPLE_SECRETS = {"depot-1-ocpp-password": "p1", "depot-2-ocpp-password": "p2", "home-17-pin": "1717"}
+EXAMPLE_SECRETS = {"depot-1-ocpp-password": "p1", "depot-2-ocpp-password": "p2", "home-17-pin": "1717",
+                   "sessions-kafka-password": "k1"}
 
 
 def main_py() -> None:
@@ -209,7 +210,7 @@ def test_gitops_example_previews_every_object_of_its_network_yaml(
     monkeypatch.chdir(EXAMPLES / "gitops")
     engine = engine_for(provider, tenant, **EXAMPLE_SECRETS)
     plan = engine.preview(main_py)
-    assert plan.ops() == {"create": 24}  # 23 objects and the component
+    assert plan.ops() == {"create": 36}  # 35 objects (every kind) and the component
     assert plan.error is None and requests_log(tenant) == []
 
 
@@ -219,5 +220,5 @@ def test_clone_example_applies_the_spec_named_in_stack_config(
     engine = engine_for(provider, tenant, **EXAMPLE_SECRETS)
     engine.config[f"{PROJECT}:spec"] = str(EXAMPLES / "gitops" / "network.yaml")
     plan = engine.up(main_py)
-    assert plan.ops() == {"create": 24} and plan.outputs == {"objects": 23}
-    assert engine.up(main_py).ops() == {"same": 24}
+    assert plan.ops() == {"create": 36} and plan.outputs == {"objects": 35}
+    assert engine.up(main_py).ops() == {"same": 36}

@@ -42,7 +42,19 @@ def test_arguments_declared_as_references_are_written_as_logical_names() -> None
         Ref("ocpp_connected_charge_point", "ocpp_connected_charge_point_id", "ChargePoint", "charge_points"),
     )
     assert Ref("tariff_group", "tariff_group_id", "TariffGroup", "tariff_groups") in refs["Evse"]
-    assert all(not ref.many for ref in refs["Evse"]) and refs["Location"] == ()  # ids of other objects stay numbers
+    assert all(not ref.many for ref in refs["Evse"]) and refs["Connector"] == ()
+    assert [r.field for r in refs["IdTag"]] == ["partner_id"]  # user_id: ids of objects outside the spec stay numbers
+
+
+def test_references_inside_nested_objects_are_written_as_dotted_logical_names() -> None:
+    refs = {s.kind: s.refs for s in walk()}
+    assert Ref("pricing.tax", "pricing.tax_id", "Tax", "taxes") in refs["Tariff"]
+    assert Ref("restrictions.apply_to_user_groups", "restrictions.apply_to_user_group_ids", "UserGroup",
+               "user_groups", many=True) in refs["Tariff"]
+    assert Ref("partner.partner", "partner.id", "Partner", "partners") in refs["ChargePoint"]  # a nested id
+    assert refs["Location"] == (Ref("working_hours.always_open_for_user_groups",
+                                    "working_hours.always_open_for_user_group_ids", "UserGroup", "user_groups",
+                                    many=True),)
 
 
 def test_export_brings_each_types_parent_and_what_it_refers_to() -> None:
@@ -55,7 +67,10 @@ def test_export_brings_each_types_parent_and_what_it_refers_to() -> None:
     }
     for module, needs in expected.items():
         assert DEPENDENCIES[module][:len(needs)] == needs, module
-    assert "location" not in DEPENDENCIES and "id_tag" not in DEPENDENCIES
+    assert DEPENDENCIES["id_tag"] == ("partner",) and DEPENDENCIES["location"] == ("user_group",)
+    assert set(DEPENDENCIES["tariff"]) == {"tax", "partner", "user_group"}  # references inside nested objects
+    assert DEPENDENCIES["circuit_charge_point"] == ("circuit", "charge_point")
+    assert "partner" not in DEPENDENCIES and "tax" not in DEPENDENCIES
 
 
 class _WidgetModel(AmpecoModel):
@@ -97,14 +112,30 @@ def test_a_path_parameter_without_a_reference_kind_is_a_declaration_error(monkey
         _layout._build()
 
 
-def test_a_reference_kind_inside_a_nested_object_is_a_declaration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reference_inside_a_nested_object_gets_a_dotted_key_with_no_other_edit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     class Inner(AmpecoModel):
         tariff_id: Annotated[IdRef | None, Reference("Tariff")] = Field(None, description="A tariff.")
+        id: Annotated[IdRef | None, Reference("Tax")] = Field(None, description="A tax.")
 
     class Outer(AmpecoModel):
         pricing: Inner | None = Field(None, description="Nested.")
 
     monkeypatch.setitem(REGISTRY, "Outer", ResourceSpec(kind="Outer", module="outer", model=Outer,
                                                         collection="/outers", description="O."))
-    with pytest.raises(TypeError, match=r"Outer.pricing.tariff_id: Reference\('Tariff'\) inside a nested object"):
+    outer = next(s for s in _layout._build() if s.kind == "Outer")
+    assert outer.refs == (Ref("pricing.tariff", "pricing.tariff_id", "Tariff", "tariffs"),
+                          Ref("pricing.tax", "pricing.id", "Tax", "taxes"))  # a bare id: the target's module
+
+
+def test_a_reference_inside_a_list_of_objects_is_a_declaration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Item(AmpecoModel):
+        tariff_id: Annotated[IdRef | None, Reference("Tariff")] = Field(None, description="A tariff.")
+
+    class Outer(AmpecoModel):
+        levels: list[Item] | None = Field(None, description="Nested in a list.")
+
+    monkeypatch.setitem(REGISTRY, "Outer", ResourceSpec(kind="Outer", module="outer", model=Outer,
+                                                        collection="/outers", description="O."))
+    with pytest.raises(TypeError, match=r"Outer.levels.tariff_id: Reference\('Tariff'\) inside the list levels"):
         _layout._build()

@@ -108,5 +108,6 @@ def test_provider_class_path_is_the_public_contract() -> None:
     # Renaming these breaks refresh and destroy of every existing stack: keep a shim if they move.
     assert AmpecoProvider.__module__ == "pulumi_ampeco._engine.provider"
     assert AmpecoProvider.__qualname__ == "AmpecoProvider"
-    assert sorted(REGISTRY) == ["ChargePoint", "ChargingZone", "Connector", "Evse", "IdTag", "Location",
-                                "Tariff", "TariffGroup"]
+    assert sorted(REGISTRY) == ["ChargePoint", "ChargingZone", "Circuit", "CircuitChargePoint",
+                                "ConfigurationTemplate", "Connector", "Evse", "IdTag", "Location", "Notification",
+                                "Partner", "Tariff", "TariffGroup", "Tax", "UserGroup"]

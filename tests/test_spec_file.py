@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from pulumi_ampeco.errors import SpecError
-from pulumi_ampeco.network import ConfigRef, SpecProblemsError, dump, load, parse
+from pulumi_ampeco.network import ConfigRef, SpecProblemsError, dump, load, parse, render
 
 
 def en(text: str) -> list[dict[str, str]]:
@@ -121,14 +121,15 @@ def test_unknown_key_is_reported_with_the_allowed_keys() -> None:
     data["id_tags"]["card"]["colour"] = "red"
     [problem] = problems(data)
     assert problem.startswith("id_tags.card: colour: unknown key for IdTag; allowed: id_tag_uid, status, type,")
-    assert problem.endswith("partner_id, adopt_id")
+    assert problem.endswith("partner, adopt_id")  # partner_id refers to a partner of the spec by name
 
 
 def test_unknown_section_is_reported() -> None:
     data = network()
     data["chargers"] = {}
-    assert problems(data) == [("chargers: unknown section; sections are locations, tariffs, tariff_groups, "
-                              "charge_points, id_tags")]
+    assert problems(data) == [("chargers: unknown section; sections are partners, user_groups, locations, taxes, "
+                              "tariffs, tariff_groups, charge_points, circuits, id_tags, notifications, "
+                              "configuration_templates")]
 
 
 def test_numeric_id_instead_of_a_logical_name_is_refused() -> None:
@@ -325,3 +326,65 @@ def test_resolving_references_costs_the_same_per_object_however_many_there_are(
 
     small, large = cost(50), cost(200)
     assert large - small == 3 * (cost(100) - small)  # linear: 150 more objects cost 3x what 50 more do
+
+
+# --- references inside nested objects --------------------------------------------------------
+
+
+def with_partners_and_taxes() -> dict[str, Any]:
+    data = network()
+    data["partners"] = {"acme": {"name": "Acme"}}
+    data["taxes"] = {"vat": {"name": "VAT", "percentage": 20}}
+    data["user_groups"] = {"fleet": {"name": "Fleet", "partner": "acme"}}
+    data["tariffs"]["ac"]["pricing"]["tax"] = "vat"
+    data["tariffs"]["ac"]["restrictions"] = {"apply_to_user_groups": ["fleet"], "apply_to_users_of_partners": ["acme"]}
+    data["charge_points"]["cp-1"]["partner"] = {"partner": "acme", "access_type": "private_view_public_use"}
+    return data
+
+
+def test_references_inside_nested_objects_resolve_by_logical_name() -> None:
+    spec = load(with_partners_and_taxes())
+    tariff = spec.objects["tariffs.ac"]
+    assert tariff.refs == {"pricing.tax_id": "taxes.vat", "restrictions.apply_to_user_group_ids": ["user_groups.fleet"],
+                           "restrictions.apply_to_users_of_partners": ["partners.acme"]}
+    assert tariff.args["pricing"] == {"price_per_kwh": 0.3} and "restrictions" not in tariff.args
+    cp = spec.objects["charge_points.cp-1"]
+    assert cp.refs["partner.id"] == "partners.acme" and cp.args["partner"] == {"access_type": "private_view_public_use"}
+    order = list(spec.objects)
+    assert order.index("taxes.vat") < order.index("tariffs.ac") and order.index("partners.acme") < order.index(
+        "user_groups.fleet") < order.index("tariffs.ac")
+
+
+def test_nested_references_are_written_back_where_they_were_read() -> None:
+    data = with_partners_and_taxes()
+    written = render(load(copy.deepcopy(data)))
+    assert written == data
+    assert written["tariffs"]["ac"]["pricing"] == {"price_per_kwh": 0.3, "tax": "vat"}
+    assert written["charge_points"]["cp-1"]["partner"] == {"partner": "acme", "access_type": "private_view_public_use"}
+
+
+def test_a_numeric_id_inside_a_nested_object_is_refused_naming_its_key() -> None:
+    data = with_partners_and_taxes()
+    del data["tariffs"]["ac"]["pricing"]["tax"]
+    data["tariffs"]["ac"]["pricing"]["tax_id"] = 5
+    assert problems(data) == [("tariffs.ac: pricing.tax_id: refer to the tax by its logical name instead of an id: "
+                               "`pricing.tax: <name>`")]
+
+
+def test_an_unknown_name_inside_a_nested_object_is_reported_with_the_names_defined() -> None:
+    data = with_partners_and_taxes()
+    data["tariffs"]["ac"]["pricing"]["tax"] = "sales-tax"
+    data["charge_points"]["cp-1"]["partner"]["partner"] = "umbrella"
+    assert problems(data) == [
+        "tariffs.ac: pricing.tax: 'sales-tax' is not defined in taxes (defined: vat)",
+        "charge_points.cp-1: partner.partner: 'umbrella' is not defined in partners (defined: acme)",
+    ]
+
+
+def test_a_bad_value_beside_a_nested_reference_is_still_reported() -> None:
+    data = with_partners_and_taxes()
+    data["tariffs"]["ac"]["pricing"]["tax"] = "sales-tax"
+    data["tariffs"]["ac"]["pricing"]["price_per_kwh"] = -1
+    found = problems(data)
+    assert found[0] == "tariffs.ac: pricing.tax: 'sales-tax' is not defined in taxes (defined: vat)"
+    assert found[1].startswith("tariffs.ac: pricing.price_per_kwh: input should be greater than or equal to 0")

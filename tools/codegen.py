@@ -152,7 +152,8 @@ def render_resource(spec: ResourceSpec) -> str:
     for f in args:
         lines.append(f"    {f.name}: pulumi.Input[{_type(f.annotation, output=False)}]\n")
         lines.append(_doc(f.description, "    "))
-    lines.append("    adopt_id: pulumi.Input[int]\n")
+    adopt = spec.id_type.__name__  # the API's id type (a notification's is a string)
+    lines.append(f"    adopt_id: pulumi.Input[{adopt}]\n")
 
     lines.append("\n\n@dataclasses.dataclass(kw_only=True)\n")
     lines.append(f"class {cls}Args:\n")
@@ -163,7 +164,7 @@ def render_resource(spec: ResourceSpec) -> str:
     for f in optional:
         lines.append(f"    {f.name}: pulumi.Input[{_type(f.annotation, output=False)}] | None = None\n")
         lines.append(_doc(f.description, "    "))
-    lines.append("    adopt_id: pulumi.Input[int] | None = None\n")
+    lines.append(f"    adopt_id: pulumi.Input[{adopt}] | None = None\n")
     lines.append('    """Take over the existing AMPECO object with this id instead of creating one."""\n')
 
     replaced = [f.name for f in args if f.replaces]
@@ -178,13 +179,13 @@ def render_resource(spec: ResourceSpec) -> str:
         t = _type(f.annotation, output=True)
         lines.append(f"    {f.name}: pulumi.Output[{t if f.required else t + ' | None'}]\n")
         lines.append(_doc(f.description, "    "))
-    lines.append("    adopt_id: pulumi.Output[int | None]\n")
+    lines.append(f"    adopt_id: pulumi.Output[{adopt} | None]\n")
 
     lines.append("\n    def __init__(\n        self,\n        resource_name: str,\n")
     lines.append(f"        args: {cls}Args | None = None,\n        opts: pulumi.ResourceOptions | None = None,\n        *,\n")
     for f in args:
         lines.append(f"        {f.name}: pulumi.Input[{_type(f.annotation, output=False)}] | None = None,\n")
-    lines.append("        adopt_id: pulumi.Input[int] | None = None,\n    ) -> None:\n")
+    lines.append(f"        adopt_id: pulumi.Input[{adopt}] | None = None,\n    ) -> None:\n")
     lines.append("        kwargs = {\n")
     lines += [f'            "{f.name}": {f.name},\n' for f in [*args]]
     lines.append('            "adopt_id": adopt_id,\n        }\n')
@@ -216,6 +217,8 @@ def _removal(spec: ResourceSpec, f: FieldMeta) -> str:
     """What removing the argument from the program does (the declaration's reset words)."""
     if f.path_param or f.create_only or f.server_default:
         return "Removed: no longer managed; the live value stays."
+    if f.sub_collection is not None:
+        return "Removed: every item is deleted." if f.reset is not None else "Removed: no longer managed."
     if spec.update_method == "PUT":
         return "Removed: reset (left out of the PUT)."
     reset = f.reset
@@ -232,9 +235,17 @@ def render_reference(spec: ResourceSpec) -> str:
     cls = spec.kind
     parts = [HEADER.format(source=f"provider/pulumi_ampeco/specs/{spec.module}.py").replace("# ", "<!-- ", 1).rstrip()
              + " -->\n\n", f"# ampeco.{cls}\n\n{spec.description}\n\n"]
-    parts.append(f"- API: `{spec.collection}` (update with {spec.update_method}"
-                 + (", the whole object is sent" if spec.update_method == "PUT" else ", only changed fields")
-                 + ")\n")
+    if spec.actions is not None:
+        a = spec.actions
+        parts.append(f"- API: no path of its own. Read as an item of `include[]={a.listed_in}` of `{spec.collection}` "
+                     f"(its id is `{a.id}`); created with `POST {a.create.path}`, updated with `POST {a.update.path}`, "
+                     f"deleted with `POST {a.delete.path}` (actions, answered 202)\n")
+    else:
+        parts.append(f"- API: `{spec.collection}` (update with {spec.update_method}"
+                     + (", the whole object is sent" if spec.update_method == "PUT" else ", only changed fields")
+                     + ")\n")
+    if spec.id_type is not int:
+        parts.append(f"- The API types its ids as `{spec.id_type.__name__}` in its paths, so `adopt_id` takes one too.\n")
     if spec.natural_key:
         parts.append(f"- Natural key (used to recover a create whose response was lost): "
                      f"{' or '.join('`' + k + '`' for k in spec.natural_key)}\n")
@@ -257,6 +268,9 @@ def render_reference(spec: ResourceSpec) -> str:
             notes.append("Write-only: never read back; the value last sent is what is compared.")
         if f.include:
             notes.append(f"Read with `include[]={f.include}`.")
+        if f.sub_collection is not None:
+            notes.append(f"Kept by the API at `.../{{id}}/{f.sub_collection.path}` and written item by item after "
+                         f"create; items are matched by {', '.join('`' + k + '`' for k in f.sub_collection.key)}.")
         if f.read_only_values:
             notes.append(f"{', '.join(repr(v) for v in f.read_only_values)}: only on an adopted object.")
         if not f.required:
@@ -269,13 +283,18 @@ def render_reference(spec: ResourceSpec) -> str:
     for f in meta.fields.values():
         if f.computed:
             parts.append(f"- `{f.name}`: {f.description}\n")
-    parts.append("- `id`: the AMPECO id of the object (a string, as Pulumi ids are).\n")
+    if spec.actions is not None:
+        parts.append(f"- `id`: the object's id, which the API knows it by: the value of `{spec.actions.id}` "
+                     "(a string, as Pulumi ids are; `adopt_id` takes it too).\n")
+    else:
+        parts.append("- `id`: the AMPECO id of the object (a string, as Pulumi ids are).\n")
     parts.append(f"\n## Example\n\n```python\nimport pulumi_ampeco as ampeco\n\n{_example(spec)}```\n")
     parts.append("\n## Adopting an existing object\n\n`pulumi import` and the `import_` resource option cannot work "
                  "with Pulumi dynamic providers (pulumi/pulumi#16175). Pass the object's AMPECO id as `adopt_id` "
                  "instead: the first `up` reads the object and updates it to the declaration (at most one update); "
                  "later changes to `adopt_id` do nothing.\n\n"
-                 f"```python\nampeco.{cls}(\"existing\", adopt_id=42, ...)  # the same arguments as above\n```\n")
+                 f"```python\nampeco.{cls}(\"existing\", adopt_id={'42' if spec.id_type is int else repr('42')}, ...)"
+                 "  # the same arguments as above\n```\n")
     return "".join(parts)
 
 
@@ -330,7 +349,7 @@ def render_package() -> str:
            "import importlib\nfrom typing import TYPE_CHECKING, Any\n\n",
            "from pulumi_ampeco.errors import (\n", *(f"    {n},\n" for n in error_names), ")\n\n",
            "if TYPE_CHECKING:\n"]
-    out += [f"    from {m} import {', '.join(sorted(names))}\n" for m, names in sorted(by_module.items())]
+    out += [_import_line(m, sorted(names)) for m, names in sorted(by_module.items())]
     out.append("\n# Resource classes load on first use (PEP 562): `import pulumi_ampeco` stays cheap, and a provider\n"
                "# process, which only needs pulumi_ampeco._engine, never loads the Pulumi surface of every resource.\n")
     out.append("_LAZY: dict[str, str] = {\n")
@@ -353,6 +372,17 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 ''')
     return "".join(out)
+
+
+LINE_LENGTH = 110  # ruff's line-length (pyproject.toml)
+
+
+def _import_line(module: str, names: list[str], indent: str = "    ") -> str:
+    """``from module import a, b`` on one line, or one name a line when that is too long (as ruff writes it)."""
+    line = f"{indent}from {module} import {', '.join(names)}\n"
+    if len(line) - 1 <= LINE_LENGTH:
+        return line
+    return f"{indent}from {module} import (\n" + "".join(f"{indent}    {n},\n" for n in names) + f"{indent})\n"
 
 
 def render_sections() -> str:

@@ -8,6 +8,7 @@
     ├── Unauthenticated        401  {"message": "Unauthenticated."}
     ├── NotFound               404  unknown route or "No query results for model [App\\Models\\X] id"
     ├── MethodNotAllowed       405  "The PUT method is not supported for route ... Supported methods: ..."
+    ├── Conflict               409  a duplicate the API refuses as a conflict, a delete refused as in use
     └── Unprocessable          422  validation failure (field errors) or a refused delete
 """
 
@@ -52,6 +53,10 @@ class NotFound(EmulatorError):
 
 class MethodNotAllowed(EmulatorError):
     status = 405
+
+
+class Conflict(EmulatorError):
+    status = 409
 
 
 class Unprocessable(EmulatorError):

@@ -159,6 +159,18 @@ def update_handler(resource: Resource, param: str, *, variant: str | None = None
     return handle
 
 
+def action_handler(resource: Resource, name: str) -> Handler:
+    """POST an action: the resource's method ``name`` on the path's objects; 202 with no body."""
+    act = getattr(resource, name)
+
+    def handle(req: ApiRequest) -> ApiResult:
+        found = resolve(req.tenant, req.params)
+        act(req.tenant, found, _body(req))
+        return ApiResult(202, None, mutated=True)
+
+    return handle
+
+
 def delete_handler(resource: Resource, param: str) -> Handler:
     def handle(req: ApiRequest) -> ApiResult:
         found = resolve(req.tenant, req.params)

@@ -24,8 +24,8 @@ logger = logging.getLogger("ampeco_emulator")
 
 
 def json_response(status: int, payload: Any, headers: dict[str, str] | None = None) -> Response:
-    if status == 204:
-        return Response(status_code=204, headers=headers)
+    if status == 204 or (status == 202 and payload is None):  # deleted; an action accepted (no body)
+        return Response(status_code=status, headers=headers)
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Response(body, status_code=status, media_type="application/json", headers=headers)
 

@@ -1,7 +1,8 @@
 """The public API's routes, read off each resource's ``path`` / ``param`` / ``variants``, on Starlette's router.
 
 Each resource is served at ``path`` (GET lists, POST creates) and ``path/{param}`` (GET reads,
-``update_method`` updates, DELETE deletes); a variant (EVSE ``v2.1``) adds the same at its own
+``update_method`` updates, DELETE deletes), each as far as its ``operations`` say, plus a POST per
+``actions`` entry (202, no body); a variant (EVSE ``v2.1``) adds the same at its own
 path. Paths are exactly the reference's (REFERENCE.md §2-§5). For one request (as Laravel does
 it): route match (404 / 405) -> bearer token (401) -> JSON body (400) -> handler (which raises
 404 / 422) -> JSON response. A path that matches with another method is a 405 listing the
@@ -25,6 +26,7 @@ from .errors import BadRequest, MethodNotAllowed, Unauthenticated, route_not_fou
 from .handlers import (
     ApiRequest,
     Handler,
+    action_handler,
     create_handler,
     delete_handler,
     list_handler,
@@ -47,13 +49,15 @@ def table(resources: Mapping[str, Resource] = RESOURCES) -> list[tuple[str, str,
     rows: list[tuple[str, str, Handler]] = []
     for r in resources.values():
         item = f"{r.path}/{{{r.param}}}"
-        rows += [
-            ("GET", r.path, list_handler(r, scope=r.parent, paginated=r.paginated)),
-            ("POST", r.path, create_handler(r)),
-            ("GET", item, read_handler(r, r.param)),
-            (r.update_method, item, update_handler(r, r.param)),
-            ("DELETE", item, delete_handler(r, r.param)),
+        crud = [
+            ("list", "GET", r.path, list_handler(r, scope=r.parent, paginated=r.paginated)),
+            ("create", "POST", r.path, create_handler(r)),
+            ("read", "GET", item, read_handler(r, r.param)),
+            ("update", r.update_method, item, update_handler(r, r.param)),
+            ("delete", "DELETE", item, delete_handler(r, r.param)),
         ]
+        rows += [(method, path, handler) for op, method, path, handler in crud if op in r.operations]
+        rows += [("POST", path, action_handler(r, name)) for path, name in r.actions.items()]
         for variant, path in r.variants.items():
             item = f"{path}/{{{r.param}}}"
             rows += [

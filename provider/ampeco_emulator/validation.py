@@ -47,6 +47,7 @@ class Field:
     maximum: float | None = None
     pattern: str | None = None
     min_items: int | None = None
+    multiple_of: float | None = None
     map_values: Field | None = None  # a free-form object (additionalProperties): every value is this
     write_only: bool = False  # accepted, stored, never returned (fields.json "write_only")
 
@@ -62,6 +63,7 @@ def _limits(spec: Mapping[str, Any]) -> dict[str, Any]:
         "maximum": spec.get("maximum"),
         "pattern": spec.get("pattern"),
         "write_only": spec.get("write_only") is True,
+        "multiple_of": spec.get("multipleOf"),
     }
 
 
@@ -71,7 +73,9 @@ def _node(name: str, spec: Any) -> Field:
             return Field(name, "string", fmt="date")
         return Field(name, spec)
     kind = spec.get("type", "object")
-    enum = spec.get("enum")
+    if kind in ("anyOf", "oneOf"):  # variants (a partner's state, an integration's fields): any value
+        kind = "any"
+    enum = spec.get("enum") if spec.get("enum") is not None else spec.get("items_enum")
     enum_t = tuple(enum) if isinstance(enum, list) else None
     fmt = spec.get("format")
     if fmt in _TIME_FORMATS:
@@ -100,18 +104,32 @@ def _fields(specs: Mapping[str, Any]) -> dict[str, Field]:
     return {name: _node(name, spec) for name, spec in specs.items()}
 
 
+REFERENCE_FILES = ("fields.json", "fields-extra.json")
+"""The vendored digests of the API reference, the later ones' sections winning (``fields-extra.json``:
+the resources beyond the first eight, from the official 3.110.0 spec)."""
+
+
 @functools.lru_cache(maxsize=1)
 def reference() -> dict[str, Any]:
-    text = resources.files("ampeco_emulator").joinpath("fields.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = {}
+    for name in REFERENCE_FILES:
+        text = resources.files("ampeco_emulator").joinpath(name).read_text(encoding="utf-8")
+        data.update({k: v for k, v in json.loads(text).items() if k != "_meta" or "_meta" not in data})
     return data
 
 
-def load_schema(key: str, extra: Mapping[str, Any] | None = None) -> dict[str, Field]:
-    specs = dict(reference()[key]["create_fields"])
+def load_schema(key: str, extra: Mapping[str, Any] | None = None, *, variant: str | None = None) -> dict[str, Field]:
+    """A resource's create body; ``variant`` picks one of its ``create_variants`` (a oneOf body)."""
+    section = reference()[key]
+    specs = dict(section["create_variants"][variant] if variant is not None else section["create_fields"])
     if extra:
         specs.update(extra)
     return _fields(specs)
+
+
+def load_action_schema(key: str, action: str) -> dict[str, Field]:
+    """The body of one of a resource's actions (its ``action_bodies`` in the reference)."""
+    return _fields(reference()[key]["action_bodies"][action])
 
 
 def override(schema: Mapping[str, Field], path: str, **changes: Any) -> dict[str, Field]:
@@ -356,6 +374,9 @@ class Validator:
                 return False
             if f.maximum is not None and value > f.maximum:
                 self.add(path, f"The {a} must not be greater than {_num(f.maximum)}.")
+                return False
+            if f.multiple_of is not None and abs(value / f.multiple_of - round(value / f.multiple_of)) > 1e-9:
+                self.add(path, f"The {a} must be a multiple of {_num(f.multiple_of)}.")
                 return False
         return True
 

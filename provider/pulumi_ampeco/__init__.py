@@ -41,13 +41,28 @@ from pulumi_ampeco.errors import (
 if TYPE_CHECKING:
     from pulumi_ampeco.charge_point import ChargePoint, ChargePointArgs, ChargePointArgsDict
     from pulumi_ampeco.charging_zone import ChargingZone, ChargingZoneArgs, ChargingZoneArgsDict
+    from pulumi_ampeco.circuit import Circuit, CircuitArgs, CircuitArgsDict
+    from pulumi_ampeco.circuit_charge_point import (
+        CircuitChargePoint,
+        CircuitChargePointArgs,
+        CircuitChargePointArgsDict,
+    )
+    from pulumi_ampeco.configuration_template import (
+        ConfigurationTemplate,
+        ConfigurationTemplateArgs,
+        ConfigurationTemplateArgsDict,
+    )
     from pulumi_ampeco.connector import Connector, ConnectorArgs, ConnectorArgsDict
     from pulumi_ampeco.evse import Evse, EvseArgs, EvseArgsDict
     from pulumi_ampeco.id_tag import IdTag, IdTagArgs, IdTagArgsDict
     from pulumi_ampeco.location import Location, LocationArgs, LocationArgsDict
     from pulumi_ampeco.network import Network
+    from pulumi_ampeco.notification import Notification, NotificationArgs, NotificationArgsDict
+    from pulumi_ampeco.partner import Partner, PartnerArgs, PartnerArgsDict
     from pulumi_ampeco.tariff import Tariff, TariffArgs, TariffArgsDict
     from pulumi_ampeco.tariff_group import TariffGroup, TariffGroupArgs, TariffGroupArgsDict
+    from pulumi_ampeco.tax import Tax, TaxArgs, TaxArgsDict
+    from pulumi_ampeco.user_group import UserGroup, UserGroupArgs, UserGroupArgsDict
 
 # Resource classes load on first use (PEP 562): `import pulumi_ampeco` stays cheap, and a provider
 # process, which only needs pulumi_ampeco._engine, never loads the Pulumi surface of every resource.
@@ -58,6 +73,15 @@ _LAZY: dict[str, str] = {
     "ChargingZone": "pulumi_ampeco.charging_zone",
     "ChargingZoneArgs": "pulumi_ampeco.charging_zone",
     "ChargingZoneArgsDict": "pulumi_ampeco.charging_zone",
+    "Circuit": "pulumi_ampeco.circuit",
+    "CircuitArgs": "pulumi_ampeco.circuit",
+    "CircuitArgsDict": "pulumi_ampeco.circuit",
+    "CircuitChargePoint": "pulumi_ampeco.circuit_charge_point",
+    "CircuitChargePointArgs": "pulumi_ampeco.circuit_charge_point",
+    "CircuitChargePointArgsDict": "pulumi_ampeco.circuit_charge_point",
+    "ConfigurationTemplate": "pulumi_ampeco.configuration_template",
+    "ConfigurationTemplateArgs": "pulumi_ampeco.configuration_template",
+    "ConfigurationTemplateArgsDict": "pulumi_ampeco.configuration_template",
     "Connector": "pulumi_ampeco.connector",
     "ConnectorArgs": "pulumi_ampeco.connector",
     "ConnectorArgsDict": "pulumi_ampeco.connector",
@@ -71,12 +95,24 @@ _LAZY: dict[str, str] = {
     "LocationArgs": "pulumi_ampeco.location",
     "LocationArgsDict": "pulumi_ampeco.location",
     "Network": "pulumi_ampeco.network",
+    "Notification": "pulumi_ampeco.notification",
+    "NotificationArgs": "pulumi_ampeco.notification",
+    "NotificationArgsDict": "pulumi_ampeco.notification",
+    "Partner": "pulumi_ampeco.partner",
+    "PartnerArgs": "pulumi_ampeco.partner",
+    "PartnerArgsDict": "pulumi_ampeco.partner",
     "Tariff": "pulumi_ampeco.tariff",
     "TariffArgs": "pulumi_ampeco.tariff",
     "TariffArgsDict": "pulumi_ampeco.tariff",
     "TariffGroup": "pulumi_ampeco.tariff_group",
     "TariffGroupArgs": "pulumi_ampeco.tariff_group",
     "TariffGroupArgsDict": "pulumi_ampeco.tariff_group",
+    "Tax": "pulumi_ampeco.tax",
+    "TaxArgs": "pulumi_ampeco.tax",
+    "TaxArgsDict": "pulumi_ampeco.tax",
+    "UserGroup": "pulumi_ampeco.user_group",
+    "UserGroupArgs": "pulumi_ampeco.user_group",
+    "UserGroupArgsDict": "pulumi_ampeco.user_group",
 }
 
 __all__ = [
@@ -94,7 +130,16 @@ __all__ = [
     "ChargingZone",
     "ChargingZoneArgs",
     "ChargingZoneArgsDict",
+    "Circuit",
+    "CircuitArgs",
+    "CircuitArgsDict",
+    "CircuitChargePoint",
+    "CircuitChargePointArgs",
+    "CircuitChargePointArgsDict",
     "ConfigurationError",
+    "ConfigurationTemplate",
+    "ConfigurationTemplateArgs",
+    "ConfigurationTemplateArgsDict",
     "Connector",
     "ConnectorArgs",
     "ConnectorArgsDict",
@@ -111,6 +156,12 @@ __all__ = [
     "MalformedResponseError",
     "Network",
     "NotFoundError",
+    "Notification",
+    "NotificationArgs",
+    "NotificationArgsDict",
+    "Partner",
+    "PartnerArgs",
+    "PartnerArgsDict",
     "PermissionDeniedError",
     "PreviewError",
     "RateLimitedError",
@@ -123,7 +174,13 @@ __all__ = [
     "TariffGroup",
     "TariffGroupArgs",
     "TariffGroupArgsDict",
+    "Tax",
+    "TaxArgs",
+    "TaxArgsDict",
     "UnprocessableError",
+    "UserGroup",
+    "UserGroupArgs",
+    "UserGroupArgsDict",
 ]
 
 

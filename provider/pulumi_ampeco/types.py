@@ -16,13 +16,27 @@ __all__ = [
     "ChargePointSubscriptionArgsDict",
     "ChargePointUserArgsDict",
     "ChargingZoneAdditionalInfoArgsDict",
+    "ConfigurationVariableArgsDict",
     "DayPricingArgsDict",
     "EvsePowerOptionsArgsDict",
+    "EvsePriorityArgsDict",
     "FeePeriodsArgsDict",
     "FlexibleMarkUpArgsDict",
     "GeopositionArgsDict",
     "IntervalPriceArgsDict",
     "KwhLevelArgsDict",
+    "LoadBalancingFieldsArgsDict",
+    "LoadBalancingIntegrationArgsDict",
+    "NotificationKafkaArgsDict",
+    "NotificationWebhookArgsDict",
+    "PartnerBankDetailsArgsDict",
+    "PartnerBillingNotificationsArgsDict",
+    "PartnerContactArgsDict",
+    "PartnerContactDetailsArgsDict",
+    "PartnerCorporateBillingArgsDict",
+    "PartnerNotificationsArgsDict",
+    "PartnerOptionsArgsDict",
+    "PartnerTechnicalNotificationsArgsDict",
     "PeakPowerLevelArgsDict",
     "PricePeriodsArgsDict",
     "TariffDisplayArgsDict",
@@ -102,6 +116,27 @@ class ChargingZoneAdditionalInfoArgsDict(TypedDict, total=False):
     """Text per locale."""
 
 
+class ConfigurationVariableArgsDict(TypedDict, total=False):
+    key_name: pulumi.Input[str]
+    """OCPP 1.6: the configuration key."""
+    component: pulumi.Input[str]
+    """OCPP 2.0.1: the component."""
+    component_instance: pulumi.Input[str]
+    """OCPP 2.0.1: the component instance."""
+    variable_name: pulumi.Input[str]
+    """OCPP 2.0.1: the variable."""
+    variable_instance: pulumi.Input[str]
+    """OCPP 2.0.1: the variable instance."""
+    variable_type: pulumi.Input[Literal['Actual', 'Target', 'MinSet', 'MaxSet']]
+    """OCPP 2.0.1: the attribute type."""
+    evse_id: pulumi.Input[int]
+    """OCPP 2.0.1: the EVSE (OCPP number)."""
+    connector_id: pulumi.Input[int]
+    """OCPP 2.0.1: the connector (OCPP number)."""
+    value: pulumi.Input[str]
+    """The value the key or variable is set to (always a string)."""
+
+
 class DayPricingArgsDict(TypedDict, total=False):
     name: pulumi.Input[str]
     """Name of the day set."""
@@ -129,6 +164,13 @@ class EvsePowerOptionsArgsDict(TypedDict, total=False):
     """Phase rotation (R=L1, S=L2, T=L3); being phased out by the API: prefer connected_phase."""
     connected_phase: pulumi.Input[Literal['L1', 'L2', 'L3', 'L1_L2', 'L1_L3', 'L2_L3']]
     """Conductors a single- or split-phase EVSE uses."""
+
+
+class EvsePriorityArgsDict(TypedDict, total=False):
+    id: pulumi.Input[int]
+    """The EVSE."""
+    priority: pulumi.Input[float]
+    """Its priority."""
 
 
 class FeePeriodsArgsDict(TypedDict, total=False):
@@ -168,6 +210,114 @@ class KwhLevelArgsDict(TypedDict, total=False):
     """Price per kWh within the level."""
     flat_fee: pulumi.Input[float]
     """Flat fee for the level."""
+
+
+class LoadBalancingFieldsArgsDict(TypedDict, total=False):
+    start_date: pulumi.Input[str]
+    """DREEV: charging schedules start on this date, YYYY-MM-DD."""
+    installation_id: pulumi.Input[str]
+    """Zaptec: the installation id (a UUID) of the circuit."""
+
+
+class LoadBalancingIntegrationArgsDict(TypedDict, total=False):
+    id: pulumi.Input[int | str]
+    """Load balancing integration (from the back office); null: AMPECO's own load balancing."""
+    fields: pulumi.Input[LoadBalancingFieldsArgsDict]
+    """Settings the integration needs."""
+
+
+class NotificationKafkaArgsDict(TypedDict, total=False):
+    topic: pulumi.Input[str]
+    """Kafka topic."""
+    brokers: pulumi.Input[Sequence[pulumi.Input[str]]]
+    """Brokers, host:port."""
+    compression_codec: pulumi.Input[Literal['none', 'gzip', 'snappy', 'lz4']]
+    """Compression (the API's default: gzip)."""
+    security_protocol: pulumi.Input[Literal['PLAINTEXT', 'SASL_SSL']]
+    """Security protocol (the API's default: PLAINTEXT)."""
+    sasl_mechanism: pulumi.Input[Literal['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512']]
+    """SASL mechanism (the API's default: PLAIN)."""
+    sasl_username: pulumi.Input[str]
+    """SASL user name."""
+    sasl_password: pulumi.Input[str]
+    """SASL password (secret)."""
+
+
+class NotificationWebhookArgsDict(TypedDict, total=False):
+    callback_url: pulumi.Input[str]
+    """URL the events are POSTed to (signed with X-Signature, keyed with the creating API token)."""
+
+
+class PartnerBankDetailsArgsDict(TypedDict, total=False):
+    bank_iban: pulumi.Input[str]
+    """IBAN."""
+    bank_name: pulumi.Input[str]
+    """Name of the bank."""
+    bank_address: pulumi.Input[str]
+    """Address of the bank."""
+    bank_code: pulumi.Input[str]
+    """Bank code."""
+    bank_account_number: pulumi.Input[str]
+    """Bank account number."""
+    bank_account_type: pulumi.Input[str]
+    """Type of the account."""
+
+
+class PartnerBillingNotificationsArgsDict(TypedDict, total=False):
+    settlement_reports: pulumi.Input[bool]
+    """E-mail the partner its settlement reports (default false)."""
+
+
+class PartnerContactArgsDict(TypedDict, total=False):
+    contact_person: pulumi.Input[str]
+    """Name of the contact person."""
+    email: pulumi.Input[str]
+    """E-mail address."""
+    phone: pulumi.Input[str]
+    """Phone number."""
+
+
+class PartnerContactDetailsArgsDict(TypedDict, total=False):
+    administrative: pulumi.Input[PartnerContactArgsDict]
+    """Administrative contact."""
+    technical: pulumi.Input[PartnerContactArgsDict]
+    """Technical contact."""
+    billing: pulumi.Input[PartnerContactArgsDict]
+    """Billing contact."""
+
+
+class PartnerCorporateBillingArgsDict(TypedDict, total=False):
+    enabled: pulumi.Input[bool]
+    """Corporate billing is on (default false)."""
+    monthly_limit: pulumi.Input[float]
+    """Monthly spending limit."""
+    discount: pulumi.Input[float]
+    """Discount."""
+
+
+class PartnerNotificationsArgsDict(TypedDict, total=False):
+    technical: pulumi.Input[PartnerTechnicalNotificationsArgsDict]
+    """Technical notifications."""
+    billing: pulumi.Input[PartnerBillingNotificationsArgsDict]
+    """Billing notifications."""
+
+
+class PartnerOptionsArgsDict(TypedDict, total=False):
+    create_users: pulumi.Input[bool]
+    """The partner's API tokens may create users (default false)."""
+    add_user_balance: pulumi.Input[bool]
+    """The partner's API tokens see users' balances (default false)."""
+    supplier_on_receipts: pulumi.Input[bool]
+    """Show the partner as supplier on receipts (default false)."""
+    allow_to_control_tariffs: pulumi.Input[bool]
+    """The partner may update its tariffs' pricing (default false)."""
+    allow_to_control_tariff_groups: pulumi.Input[bool]
+    """The partner may also manage its tariff groups (default false)."""
+
+
+class PartnerTechnicalNotificationsArgsDict(TypedDict, total=False):
+    charge_point_faults: pulumi.Input[bool]
+    """E-mail the partner about charge point faults (default false)."""
 
 
 class PeakPowerLevelArgsDict(TypedDict, total=False):
@@ -310,9 +460,11 @@ class TariffRestrictionsArgsDict(TypedDict, total=False):
     ad_hoc_pre_authorize_amount: pulumi.Input[float]
     ad_hoc_stop_when_pre_authorized_amount_falls_below: pulumi.Input[float]
     apply_to_users_of_partners: pulumi.Input[Sequence[pulumi.Input[int | str]]]
+    """Partners whose users the tariff applies to."""
     apply_to_users_with_groups: pulumi.Input[Sequence[pulumi.Input[str]]]
     """Deprecated by the API: use apply_to_user_group_ids."""
     apply_to_user_group_ids: pulumi.Input[Sequence[pulumi.Input[int | str]]]
+    """User groups the tariff applies to."""
     apply_to_users_with_subscriptions: pulumi.Input[Sequence[pulumi.Input[int | str]]]
     start_date: pulumi.Input[str]
     """Valid from this date, YYYY-MM-DD."""

@@ -72,7 +72,7 @@ def test_export_twice_writes_identical_bytes(tenant: EmulatorServer, tmp_path: P
     assert run("--tenant-url", tenant.url, "--out", str(first)).exit_code == 0
     assert run("--tenant-url", tenant.url, "--out", str(second)).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
-    assert len(load(first).objects) == 60
+    assert len(load(first).objects) == 78  # the 77 seeded, and the default tariff group
 
 
 @pytest.mark.parametrize("adopt", [False, True])
@@ -170,6 +170,10 @@ def test_each_collection_is_listed_once_with_100_per_page_and_children_per_paren
     assert paths == sorted([
         LOCATIONS, f"{LOCATIONS}/{made['location']['id']}/charging-zones", TARIFFS, GROUPS, CHARGE_POINTS,
         f"{CHARGE_POINTS}/{cp}/evses", f"{CHARGE_POINTS}/{cp}/evses/1/connectors", ID_TAGS,
+        # kinds the small network has none of: one empty listing each
+        "/public-api/resources/partners/v2.0", "/public-api/resources/user-groups/v1.0",
+        "/public-api/resources/taxes/v2.0", "/public-api/resources/circuits/v2.0", "/public-api/notifications/v2.0",
+        "/public-api/resources/configuration-templates/v1.0",
     ])
 
 
@@ -180,7 +184,9 @@ def test_types_limit_the_export_and_bring_what_they_refer_to(tenant: EmulatorSer
     spec = yaml.safe_load(result.stdout)
     assert list(spec) == ["locations", "tariffs", "tariff_groups", "charge_points"]
     assert "connectors" not in spec["charge_points"]["cp-1"]["evses"]["1"]
-    assert "Also exporting charge_point, charging_zone, location, tariff, tariff_group" in result.stderr
+    # what an EVSE refers to, and what those refer to (a charge point's partner, a tariff's tax, ...)
+    assert ("Also exporting charge_point, charging_zone, location, partner, tariff, tariff_group, tax, user_group"
+            in result.stderr)
     only_tags = yaml.safe_load(run("--tenant-url", tenant.url, "--types", "id_tag").stdout)
     assert list(only_tags) == ["id_tags"]
 
@@ -200,7 +206,7 @@ def test_tenant_url_comes_from_the_environment(tenant: EmulatorServer) -> None:
 def test_progress_is_not_drawn_when_not_on_a_terminal(tenant: EmulatorServer) -> None:
     small_network(tenant)
     result = run("--tenant-url", tenant.url, "--out", "-")
-    assert result.stderr.splitlines()[0].startswith("Exported 7 objects (8 requests, ")
+    assert result.stderr.splitlines()[0].startswith("Exported 7 objects (14 requests, ")
     assert "\r" not in result.stderr and "\x1b" not in result.stderr
 
 

@@ -201,6 +201,32 @@ def _tariff_listing_single_result(spec: Node) -> int:
     return changed
 
 
+def _decimal_multiples_in_responses(spec: Node) -> int:
+    changed = 0
+    for _, _, op in _operations(spec):
+        for status, response in op["responses"].items():
+            if status.startswith("2"):
+                for node in _walk(response.get("content", {})):
+                    if isinstance(node.get("multipleOf"), float):
+                        del node["multipleOf"]
+                        changed += 1
+    return changed
+
+
+def _one_of_as_any_of(method: str, path_ends: str) -> Callable[[Node], int]:
+    def edit(spec: Node) -> int:
+        changed = 0
+        for _, _, op in _operations(spec, (method,), path_ends=path_ends):
+            for media in op.get("requestBody", {}).get("content", {}).values():
+                schema = media["schema"]
+                if "oneOf" in schema:
+                    schema["anyOf"] = schema.pop("oneOf")
+                    changed += 1
+        return changed
+
+    return edit
+
+
 _MESSAGE = {"type": "object", "properties": {"message": {"type": "string"}}, "required": ["message"]}
 
 _VALIDATION_422 = {
@@ -280,10 +306,34 @@ ALLOWLIST: tuple[Allowance, ...] = (
                       path_ends="/tariffs/v1.0", body=_VALIDATION_422)),
     Allowance(
         INFERRED, "DELETE of a referenced object: 422",
-        "The emulator refuses to delete a location, zone, charge point (OCPP master), tariff or tariff group "
-        "that another object still references (its modules' INFERRED 'delete' entries); 3.110.0 documents no "
-        "refusal (elsewhere it uses 409), so the real answer is unknown.",
+        "The emulator refuses to delete a location, zone, charge point (OCPP master), tariff, tariff group or "
+        "circuit (the parent of another) that another object still references (its modules' INFERRED 'delete' "
+        "entries); 3.110.0 documents no refusal for these (for partners and taxes it uses 409), so the real answer "
+        "is unknown.",
         _add_response("422", "Refused: still referenced (inferred)", ("delete",), body=_VALIDATION_422,
                       path_ends=("/{location}", "/{chargingZone}", "/charge-points/v2.0/{chargePoint}", "/{tariff}",
-                                 "/{tariffGroup}"))),
+                                 "/{tariffGroup}", "/{circuit}"))),
+    Allowance(
+        SPEC, "`multipleOf` on decimal amounts in responses (circuit currents, priorities)",
+        "JSON Schema checks multipleOf by dividing binary floats, so 4609.2 (a multiple of 0.1 in decimal, "
+        "as the API means it) fails (4609.2 / 0.1 = 46092.00000000001); requests keep the check, answers echo "
+        "what a request carried.",
+        _decimal_multiples_in_responses),
+    Allowance(
+        INFERRED, "configuration template PATCH: 422 for an invalid body",
+        "The PATCH documents no failure status for its body (create documents 409); the emulator refuses a "
+        "name that is not a string, as Laravel validation does (configuration_template INFERRED).",
+        _add_response("422", "Invalid body (inferred)", ("patch",), path_ends="/configuration-templates/v1.0/{template}",
+                      body=_VALIDATION_422)),
+    Allowance(
+        SPEC, "configuration template variable POST: no 404 documented",
+        "The variables listing and PATCH document 404 for an unknown template; a POST under an unknown template is "
+        "the same route model binding 404.",
+        _add_response("404", "Not found (route model binding)", ("post",), path_ends="/{template}/variables")),
+    Allowance(
+        SPEC, "configuration template variable PATCH body: a oneOf whose variants both take a value-only body",
+        "Every field of both variants is optional on PATCH and the OCPP 2.0.1 variant does not forbid other "
+        "fields, so the most common update ({\"value\": \"600\"}) matches both and no body changing a value is "
+        "valid by oneOf; the template's OCPP version picks the variant: read as anyOf.",
+        _one_of_as_any_of("patch", "/{template}/variables/{variable}")),
 )

@@ -1,4 +1,4 @@
-"""Every operation of the eight resources, driven over plain HTTP with valid requests and the
+"""Every operation of the resources the provider manages, driven over plain HTTP with valid requests and the
 usual failures (401, 404, 422), one scenario per resource. Bodies use every writable field the
 resource has, so the responses carry every field the emulator can answer."""
 
@@ -254,7 +254,191 @@ def tariff_groups(api: httpx.Client) -> None:
     _data(api.delete(f"{path}/{spare['id']}"), 404)
 
 
+def partner(api: httpx.Client, **extra: Any) -> dict[str, Any]:
+    return _data(api.post(f"{R}/partners/v2.0", json={"name": "Acme", **extra}), 201)
+
+
+def circuit(api: httpx.Client, **extra: Any) -> dict[str, Any]:
+    body = {"name": "Main", "phases": "three_phase", "maxCurrent": 63, **extra}
+    return _data(api.post(f"{R}/circuits/v2.0", json=body), 201)
+
+
+CONTACT = {"contactPerson": "Ana", "email": "ana@acme.example", "phone": "+359 2 000"}
+
+
+def partners(api: httpx.Client) -> None:
+    path = f"{R}/partners/v2.0"
+    one = partner(
+        api, businessName="Acme Charging", regNo="BG-1", vatNo="BG123", address="1 Main St", postcode="1000",
+        city="Sofia", country="BG", region="Sofia-grad",
+        contactDetails={"administrative": CONTACT, "technical": CONTACT, "billing": CONTACT},
+        notifications={"technical": {"chargePointFaults": True}, "billing": {"settlementReports": True}},
+        monthlyPlatformFee=99.5, options={"createUsers": True, "addUserBalance": True, "supplierOnReceipts": True,
+                                          "allowToControlTariffs": True, "allowToControlTariffGroups": True},
+        corporateBilling={"enabled": True, "monthlyLimit": 1000, "discount": 5}, externalId="acme",
+        bankDetails={"bankIban": "BG00", "bankName": "Bank", "bankAddress": "Sofia", "bankCode": "B1",
+                     "bankAccountNumber": "1", "bankAccountType": "current"},
+    )
+    partner(api, name="US Fleet", country="US", state="CA")
+    _data(api.post(path, json={"country": "BG"}), 422)  # no name
+    _data(api.get(path), 200)  # page mode
+    _data(api.get(path, params={"cursor": "", "per_page": 1, "filter[externalId]": "acme", "filter[country]": "BG",
+                                "filter[regNo]": "BG-1"}), 200)
+    _data(api.get(f"{path}/{one['id']}"), 200)
+    _data(api.get(f"{path}/999999"), 404)
+    _data(api.patch(f"{path}/{one['id']}", json={"city": None, "contactDetails": None, "options": {"createUsers": False}}),
+          200)
+    _data(api.patch(f"{path}/{one['id']}", json={"country": "XX"}), 422)
+    _data(api.patch(f"{path}/999999", json={"name": "x"}), 404)
+    _data(api.post(f"{R}/id-tags/v2.0", json={"idTagUid": "04P1", "status": "enabled", "type": "rfid",
+                                             "partnerId": one["id"]}), 201)
+    _data(api.delete(f"{path}/{one['id']}"), 409)  # still used by an id tag (inferred)
+    spare = partner(api, name="Spare")
+    _data(api.delete(f"{path}/{spare['id']}"), 204)
+    _data(api.delete(f"{path}/{spare['id']}"), 404)
+
+
+def user_groups(api: httpx.Client) -> None:
+    path = f"{R}/user-groups/v1.0"
+    owner = partner(api)
+    group = _data(api.post(path, json={"name": "Fleet", "partnerId": owner["id"], "description": "Drivers",
+                                       "externalId": "fleet"}), 201)
+    _data(api.post(path, json={"name": "x", "description": "d" * 2001}), 422)
+    _data(api.get(path), 200)
+    _data(api.get(path, params={"cursor": "", "per_page": 1, "filter[partnerId]": owner["id"],
+                                "filter[noPartner]": "false"}), 200)
+    _data(api.get(f"{path}/{group['id']}"), 200)
+    _data(api.get(f"{path}/999999"), 404)
+    _data(api.patch(f"{path}/{group['id']}", json={"name": "Fleet", "description": None, "partnerId": None}), 200)
+    _data(api.patch(f"{path}/{group['id']}", json={"description": "no name"}), 422)  # PATCH requires name
+    _data(api.patch(f"{path}/999999", json={"name": "x"}), 404)
+    _data(api.post(f"{R}/tariffs/v1.0", json={"name": "T", "type": "free",
+                                             "restrictions": {"applyToUserGroupIds": [group["id"]]}}), 201)
+    _data(api.delete(f"{path}/{group['id']}"), 422)  # listed by a tariff (inferred)
+    spare = _data(api.post(path, json={"name": "Spare"}), 201)
+    _data(api.delete(f"{path}/{spare['id']}"), 204)
+    _data(api.delete(f"{path}/{spare['id']}"), 404)
+
+
+def taxes(api: httpx.Client) -> None:
+    path = f"{R}/taxes/v2.0"
+    tax = _data(api.post(path, json={"name": "VAT", "displayName": en("VAT"), "percentage": 20,
+                                     "taxIdentificationNumberId": 1}), 201)
+    _data(api.post(path, json={"name": "No rate"}), 422)
+    _data(api.get(path), 200)
+    _data(api.get(path, params={"cursor": "", "per_page": 1}), 200)
+    _data(api.get(f"{path}/{tax['id']}"), 200)
+    _data(api.get(f"{path}/999999"), 404)
+    _data(api.patch(f"{path}/{tax['id']}", json={"percentage": 9.5, "displayName": None,
+                                                 "taxIdentificationNumberId": None}), 200)
+    _data(api.patch(f"{path}/{tax['id']}", json={"percentage": "twenty"}), 422)
+    _data(api.patch(f"{path}/999999", json={"name": "x"}), 404)
+    _data(api.post(f"{R}/tariffs/v1.0", json={"name": "Taxed", "type": "flat rate",
+                                             "pricing": {"pricePerSession": 2, "taxID": tax["id"]}}), 201)
+    _data(api.delete(f"{path}/{tax['id']}"), 409)  # a tariff's tax (inferred)
+    spare = _data(api.post(path, json={"name": "Zero", "percentage": 0}), 201)
+    _data(api.delete(f"{path}/{spare['id']}"), 204)
+    _data(api.delete(f"{path}/{spare['id']}"), 404)
+
+
+def circuits(api: httpx.Client) -> None:
+    path = f"{R}/circuits/v2.0"
+    actions = "/public-api/actions/circuit/v2.0"
+    main = circuit(api, electricalConfiguration="star", maxVoltage="400", minChargePointCurrent=6,
+                   electricityMeterId=3, offlineReservedCurrent=10.5, setSessionLimitToZeroOnIdle=False,
+                   loadBalancingIntegration={"id": 2, "fields": {"startDate": "2027-01-01"}})
+    bay = circuit(api, name="Bay", parentCircuitId=main["id"], phaseRotation="RST", maxCurrent=32)
+    _data(api.post(path, json={"name": "x", "phases": "three_phase", "maxCurrent": 10.05}), 422)  # steps of 0.1
+    _data(api.post(path, json={"name": "x", "phases": "three_phase", "maxCurrent": 10, "parentCircuitId": main["id"]}),
+          422)  # multi-level three_phase needs phaseRotation
+    _data(api.get(path), 200)
+    _data(api.get(path, params={"per_page": 1, "filter[lastUpdatedAfter]": "2020-01-01T00:00:00Z",
+                                "include[]": ["chargePointPriorities", "userPriorities", "socPriorities",
+                                              "consumption", "unmanagedLoad"]}), 200)
+    _data(api.get(f"{path}/999999"), 404)
+    _data(api.patch(f"{path}/{bay['id']}", json={"maxCurrent": 40, "maxVoltage": None, "loadBalancingIntegration": None}),
+          200)
+    _data(api.patch(f"{path}/{bay['id']}", json={"phases": "four_phase"}), 422)
+    _data(api.patch(f"{path}/999999", json={"name": "x"}), 404)
+    site = location(api)
+    cp, other = charge_point(api, site["id"]), charge_point(api, site["id"])
+    _data(api.post(f"{actions}/{bay['id']}/attach-charge-point", json={"chargePointId": cp["id"], "priority": 2}), 202)
+    _data(api.post(f"{actions}/{bay['id']}/attach-charge-point", json={"chargePointId": other["id"]}), 202)
+    _data(api.post(f"{actions}/{bay['id']}/attach-charge-point", json={"chargePointId": cp["id"]}), 422)  # on it
+    _data(api.post(f"{actions}/{bay['id']}/attach-charge-point", json={"priority": 1}), 422)
+    _data(api.post(f"{actions}/999999/attach-charge-point", json={"chargePointId": cp["id"]}), 404)
+    _data(api.post(f"{actions}/{bay['id']}/set-charge-point-priority/{cp['id']}", json={"priority": 1.5}), 202)
+    _data(api.post(f"{actions}/{bay['id']}/set-charge-point-priority/{cp['id']}", json={"priority": -1}), 422)
+    _data(api.post(f"{actions}/{main['id']}/set-charge-point-priority/{cp['id']}", json={"priority": 1}), 404)
+    _data(api.get(f"{path}/{bay['id']}", params={"include[]": ["chargePointPriorities", "socPriorities"]}), 200)
+    _data(api.post(f"{actions}/{bay['id']}/detach-charge-point/{other['id']}"), 202)
+    _data(api.post(f"{actions}/{bay['id']}/detach-charge-point/{other['id']}"), 404)
+    _data(api.delete(f"{path}/{main['id']}"), 422)  # the parent of Bay (inferred)
+    _data(api.delete(f"{path}/{bay['id']}"), 204)
+    _data(api.delete(f"{path}/{bay['id']}"), 404)
+
+
+HOOK = {"via": "webhook", "notifications": ["chargePoint.changed", "evse.changed"],
+        "webhook": {"callbackUrl": "https://hooks.example.com/ampeco"}}
+KAFKA = {"via": "kafka", "notifications": ["session.start.stop.notification"],
+         "kafka": {"topic": "ampeco", "brokers": ["kafka-1:9092"], "compressionCodec": "lz4",
+                   "securityProtocol": "SASL_SSL", "saslMechanism": "SCRAM-SHA-512", "saslUsername": "user",
+                   "saslPassword": "s3cret"}}
+
+
+def notifications(api: httpx.Client) -> None:
+    path = "/public-api/notifications/v2.0"
+    hook = _data(api.post(path, json=HOOK), 201)
+    _data(api.post(path, json={"via": "kafka", "notifications": ["idTag.changed"],
+                               "kafka": {"topic": "t", "brokers": ["b:9092"]}}), 201)  # Kafka defaults filled in
+    _data(api.post(path, json={"via": "webhook", "notifications": ["idTag.changed"]}), 422)  # no webhook
+    _data(api.get(path), 200)
+    _data(api.get(path, params={"per_page": 1}), 200)
+    _data(api.get(f"{path}/{hook['id']}"), 200)
+    _data(api.get(f"{path}/999999"), 404)
+    _data(api.put(f"{path}/{hook['id']}", json=KAFKA), 200)
+    _data(api.put(f"{path}/{hook['id']}", json={"via": "webhook"}), 422)  # no notifications
+    _data(api.put(f"{path}/999999", json=HOOK), 404)
+    _data(api.delete(f"{path}/{hook['id']}"), 204)
+    _data(api.delete(f"{path}/{hook['id']}"), 404)
+
+
+def configuration_templates(api: httpx.Client) -> None:
+    path = f"{R}/configuration-templates/v1.0"
+    v16 = _data(api.post(path, json={"name": "Defaults", "ocppVersion": "ocpp 1.6"}), 201)
+    v201 = _data(api.post(path, json={"name": "Defaults 2", "ocppVersion": "ocpp 2.0.1"}), 201)
+    _data(api.post(path, json={"name": "x", "ocppVersion": "ocpp 3"}), 409)  # documented: 409 for a bad payload
+    _data(api.get(path), 200)
+    _data(api.get(path, params={"per_page": 1, "filter[ocppVersion]": "ocpp1.6"}), 200)
+    _data(api.get(f"{path}/{v16['id']}"), 200)
+    _data(api.get(f"{path}/999999"), 404)
+    _data(api.patch(f"{path}/{v16['id']}", json={"name": "Defaults 1.6"}), 200)
+    _data(api.patch(f"{path}/999999", json={"name": "x"}), 404)
+    variables = f"{path}/{v16['id']}/variables"
+    heartbeat = _data(api.post(variables, json={"keyName": "HeartbeatInterval", "value": "300"}), 201)
+    _data(api.post(variables, json={"keyName": "HeartbeatInterval", "value": "600"}), 409)  # duplicate
+    _data(api.post(variables, json={"keyName": "NoValue"}), 422)
+    _data(api.post(f"{path}/999999/variables", json={"keyName": "X", "value": "1"}), 404)
+    _data(api.post(f"{path}/{v201['id']}/variables", json={
+        "value": "300", "variableName": "Interval", "variableType": "Actual", "variableInstance": "a",
+        "component": "OCPPCommCtrlr", "componentInstance": "b", "evseId": 1, "connectorId": 1}), 201)
+    _data(api.post(f"{path}/{v201['id']}/variables", json={"value": "1", "component": "OCPPCommCtrlr"}), 422)
+    _data(api.get(variables), 200)
+    _data(api.get(f"{path}/{v201['id']}/variables", params={"per_page": 1}), 200)
+    _data(api.get(f"{path}/999999/variables"), 404)
+    _data(api.patch(f"{variables}/{heartbeat['id']}", json={"value": "600"}), 200)
+    _data(api.patch(f"{variables}/{heartbeat['id']}", json={"value": 600}), 422)
+    _data(api.patch(f"{variables}/999999", json={"value": "1"}), 404)
+    _data(api.delete(f"{variables}/{heartbeat['id']}"), 204)
+    _data(api.delete(f"{variables}/{heartbeat['id']}"), 404)
+    _data(api.delete(f"{path}/{v16['id']}"), 204)
+    _data(api.delete(f"{path}/{v16['id']}"), 404)
+
+
 SCENARIOS: dict[str, Callable[[httpx.Client], None]] = {
     "IdTag": id_tags, "Location": locations, "ChargingZone": charging_zones, "ChargePoint": charge_points,
     "Evse": evses, "Connector": connectors, "Tariff": tariffs, "TariffGroup": tariff_groups,
+    "Partner": partners, "UserGroup": user_groups, "Tax": taxes, "Circuit": circuits,
+    "Notification": notifications, "ConfigurationTemplate": configuration_templates,
 }
+"""One scenario per resource; CircuitChargePoint's actions are in the circuits one (the API has no path of its own for it)."""

@@ -22,9 +22,21 @@ def test_each_entry_has_a_reason_and_still_changes_the_official_spec(entry) -> N
     assert entry.apply(kit.scoped(kit.official())) > 0, f"stale allow-list entry: {entry.what}"
 
 
-def test_the_scope_is_eighteen_paths_of_the_official_spec() -> None:
+def test_the_scope_is_thirty_five_paths_of_the_official_spec() -> None:
     assert set(kit.SCOPE) <= set(kit.official()["paths"])
-    assert len(kit.operations()) == 45
+    assert len(kit.SCOPE) == 35 and len(kit.operations()) == 82
+
+
+VARIABLES = "https://example.com/public-api/resources/configuration-templates/v1.0/1/variables"
+
+
+def test_a_variant_wrapper_is_open_but_its_members_stay_strict() -> None:
+    good = {"id": 1, "keyName": "HeartbeatInterval", "value": "300", "lastUpdatedAt": "2026-01-01T00:00:00Z"}
+    ok = _exchange("POST", VARIABLES, {"keyName": "HeartbeatInterval", "value": "300"}, 201, {"data": good})
+    assert kit.response_violations(ok) == []
+    invented = _exchange("POST", VARIABLES, {"keyName": "HeartbeatInterval", "value": "300"}, 201,
+                         {"data": {**good, "colour": "red"}})  # 1.6 forbids it; 2.0.1 needs variableName
+    assert kit.response_violations(invented)
 
 
 def _exchange(method: str, url: str, body: object, status: int, answer: object) -> httpx.Response:

@@ -29,6 +29,8 @@ def test_state_dump_lists_every_collection(admin: httpx.Client, make) -> None:
     state = admin.get("/state").json()
     assert set(state) == {
         "id_tags", "locations", "charging_zones", "charge_points", "evses", "connectors", "tariffs", "tariff_groups",
+        "partners", "user_groups", "taxes", "circuits", "notifications", "configuration_templates",
+        "configuration_template_variables",
     }  # fmt: skip
     # the dump holds every field (null where unset); the API leaves the nulls out
     assert [{k: v for k, v in t.items() if v is not None} for t in state["id_tags"]] == [tag]

@@ -25,11 +25,22 @@ def test_admin_api_and_app_do_not_import_each_other() -> None:
         assert other not in imported, f"{module} imports {other}"
 
 
-def test_every_resource_is_served_at_its_path_and_item_path() -> None:
+def test_every_resource_is_served_at_its_path_and_item_path_as_far_as_its_operations_say() -> None:
     served = {(method, path) for method, path, _ in table()}
     for r in RESOURCES.values():
         item = f"{r.path}/{{{r.param}}}"
-        assert {("GET", r.path), ("POST", r.path), ("GET", item), (r.update_method, item), ("DELETE", item)} <= served
+        routes = {"list": ("GET", r.path), "create": ("POST", r.path), "read": ("GET", item),
+                  "update": (r.update_method, item), "delete": ("DELETE", item)}
+        assert {routes[op] for op in r.operations} <= served
+        assert not {routes[op] for op in set(routes) - r.operations} & served, r.key
+        assert {("POST", path) for path in r.actions} <= served
+
+
+def test_template_variables_have_no_single_read_and_circuits_their_actions() -> None:
+    served = {(method, path) for method, path, _ in table()}
+    variables = "/public-api/resources/configuration-templates/v1.0/{template}/variables/{variable}"
+    assert ("PATCH", variables) in served and ("GET", variables) not in served
+    assert ("POST", "/public-api/actions/circuit/v2.0/{circuit}/attach-charge-point") in served
 
 
 def test_a_resource_declaring_a_path_gets_its_routes_with_no_edit_to_the_routing() -> None:

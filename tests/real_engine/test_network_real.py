@@ -1,4 +1,4 @@
-"""A network spec applied through the real CLI, and a clone: export one tenant, apply it to another."""
+"""A network spec of every kind applied through the real CLI, and a clone: export one tenant, apply it to another."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from _samples import Program, network_spec
 from ampeco_emulator import EmulatorServer
 from click.testing import CliRunner
 from pulumi_ampeco.cli import main as cli
+from pulumi_ampeco.network import load
+from pulumi_ampeco.specs import REGISTRY
 
 pytestmark = pytest.mark.slow
 
@@ -59,6 +61,7 @@ def test_network_spec_applies_through_the_cli_then_clones_to_another_tenant(
 
     exported = tmp_path / "staging.yaml"
     first = _export(tenant, exported)
+    assert {o.kind for o in load(exported).objects.values()} == set(REGISTRY)  # a network of every kind
 
     target = make_real_engine(project="clone", tenant_url=second_tenant.url, token=second_tenant.token)
     _apply(target, exported)

@@ -23,8 +23,11 @@ KINDS = list(REGISTRY)
 COLLECTION = {
     "IdTag": "id_tags", "Location": "locations", "ChargingZone": "charging_zones",
     "ChargePoint": "charge_points", "Evse": "evses", "Connector": "connectors",
-    "Tariff": "tariffs", "TariffGroup": "tariff_groups",
+    "Tariff": "tariffs", "TariffGroup": "tariff_groups", "Partner": "partners", "UserGroup": "user_groups",
+    "Tax": "taxes", "Circuit": "circuits", "CircuitChargePoint": "circuit_charge_points",
+    "Notification": "notifications", "ConfigurationTemplate": "configuration_templates",
 }
+"""("circuit_charge_points" is not the emulator's: ``declared_objects`` lists the circuits' members there.)"""
 
 # The parents each kind needs, as (argument, parent kind).
 PARENTS: dict[str, list[tuple[str, str]]] = {
@@ -34,6 +37,9 @@ PARENTS: dict[str, list[tuple[str, str]]] = {
     "ChargePoint": [("location_id", "Location")],
     "Evse": [("charge_point_id", "ChargePoint"), ("tariff_group_id", "TariffGroup")],
     "Connector": [("charge_point_id", "ChargePoint"), ("evse_id", "Evse")],
+    "Partner": [], "UserGroup": [("partner_id", "Partner")], "Tax": [], "Circuit": [],
+    "CircuitChargePoint": [("circuit_id", "Circuit"), ("charge_point_id", "ChargePoint")],
+    "Notification": [], "ConfigurationTemplate": [],
 }
 
 
@@ -71,6 +77,24 @@ def sample_args(kind: str, tag: str = "1", **parents: Any) -> dict[str, Any]:
         if parents.get("tariff_ids") is not None:
             args["tariff_ids"] = [parents["tariff_ids"]]
         return args
+    if kind == "Partner":
+        return {"name": f"Partner {tag}", "external_id": f"partner-{tag}", "city": "Sofia", "country": "BG"}
+    if kind == "UserGroup":
+        args = {"name": f"Fleet {tag}", "external_id": f"fleet-{tag}", "description": "Fleet drivers"}
+        if parents.get("partner_id") is not None:
+            args["partner_id"] = parents["partner_id"]
+        return args
+    if kind == "Tax":
+        return {"name": f"VAT {tag}", "percentage": 20}
+    if kind == "Circuit":
+        return {"name": f"Circuit {tag}", "phases": "three_phase", "phase_rotation": "RST", "max_current": 63}
+    if kind == "CircuitChargePoint":
+        return {"circuit_id": parents["circuit_id"], "charge_point_id": parents["charge_point_id"], "priority": 2}
+    if kind == "Notification":
+        return {"via": "webhook", "notifications": ["chargePoint.changed"],
+                "webhook": {"callback_url": f"https://hooks.example.com/{tag}"}}
+    if kind == "ConfigurationTemplate":
+        return {"name": f"Template {tag}", "ocpp_version": "ocpp 1.6"}
     raise KeyError(kind)
 
 
@@ -154,8 +178,12 @@ def collection_regex(path: str) -> str:
 
 
 def declared_objects(state: Mapping[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
-    """The tenant's objects a user can declare: without each tariff group's free base tariff."""
+    """The tenant's objects a user can declare: without each tariff group's free base tariff, and
+    with the circuits' charge points (memberships the emulator keeps on each circuit, by the
+    charge point's id) as "circuit_charge_points"."""
     base = {g.get("_baseTariffId") for g in state["tariff_groups"]}
     out = {k: list(v) for k, v in state.items()}
     out["tariffs"] = [t for t in state["tariffs"] if t["id"] not in base]
+    out["circuit_charge_points"] = [{**m, "circuitId": c["id"]} for c in state["circuits"]
+                                    for m in c.get("_chargePoints") or []]
     return out

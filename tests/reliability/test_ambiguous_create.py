@@ -42,13 +42,16 @@ NOT_APPLIED = {
 APPLIED = {"fault": "reset_after"}
 
 # Kinds whose natural key the emulator enforces: a second create is refused "already taken".
-ENFORCED = ["IdTag", "ChargePoint", "Evse"]
+ENFORCED = ["IdTag", "ChargePoint", "Evse", "CircuitChargePoint"]
 # A non-key field and another valid value for it, per kind (to make an existing object differ).
 OTHER_VALUE = {
     "IdTag": ("id_label", "Someone else's card"), "Location": ("city", "Plovdiv"),
     "ChargingZone": ("status", "disabled"), "ChargePoint": ("name", "Someone else's CP"),
     "Evse": ("label", "Someone else's EVSE"), "Connector": ("format", "cable"),
     "Tariff": ("pricing", {"price_per_kwh": 0.5, "price_period_in_minutes": 15, "price_per_period": 0.02}), "TariffGroup": ("tariff_ids", "__a tariff__"),
+    "Partner": ("city", "Plovdiv"), "UserGroup": ("description", "Someone else's group"), "Tax": ("percentage", 9),
+    "Circuit": ("max_current", 32), "CircuitChargePoint": ("priority", 3),
+    "Notification": ("notifications", ["idTag.changed"]), "ConfigurationTemplate": ("ocpp_version", "ocpp 2.0.1"),
 }
 
 
@@ -61,6 +64,9 @@ class Subject:
         parents = create_parents(client, kind)
         self.inputs = checked(kind, {**sample_args(kind, "1", **parents), **extra})
         self.collection = self.spec.collection_path(path_params(self.spec, self.inputs))
+        # where a create POSTs: the collection, or an action-driven kind's create action
+        actions = self.spec.actions
+        self.create_path = self.collection if actions is None else actions.create.path.format(**self.inputs)
         self.before = {o["id"] for o in self.objects()}
 
     def objects(self) -> list[dict[str, Any]]:
@@ -70,10 +76,10 @@ class Subject:
         return [o for o in self.objects() if o["id"] not in self.before]
 
     def fault_on_post(self, rule: Mapping[str, Any], times: int | None = 1) -> None:
-        self.admin.faults({**rule, "methods": ["POST"], "path": collection_regex(self.collection), "times": times})
+        self.admin.faults({**rule, "methods": ["POST"], "path": collection_regex(self.create_path), "times": times})
 
     def posts(self) -> list[dict[str, Any]]:
-        return self.admin.requests("POST", collection_regex(self.collection))
+        return self.admin.requests("POST", collection_regex(self.create_path))
 
     def create(self) -> tuple[str, dict[str, Any]]:
         return operations.create(self.spec, self.client, self.inputs)
@@ -212,18 +218,26 @@ def test_already_taken_create_differing_from_the_declaration_fails_naming_adopt_
 
 
 class _RefusingClient:
-    """The real client, except that the first create is refused "already taken" without being sent:
-    a tenant enforcing the natural key of a kind the emulator does not enforce it for."""
+    """The real client, except that the first create (a POST to a collection or a create action)
+    is refused "already taken" without being sent: a tenant enforcing the natural key of a kind the
+    emulator does not enforce it for."""
 
     def __init__(self, inner: AmpecoClient, field: str) -> None:
         self._inner, self._field, self.refused = inner, field, 0
 
-    def create(self, path: str, body: Mapping[str, object], **kw: Any) -> dict[str, object]:
+    def _refuse_first(self, path: str) -> None:
         if not self.refused:
             self.refused += 1
             raise UnprocessableError(method="POST", path=path, status=422,
                                      field_errors={self._field: [f"The {self._field} has already been taken."]})
+
+    def create(self, path: str, body: Mapping[str, object], **kw: Any) -> dict[str, object]:
+        self._refuse_first(path)
         return self._inner.create(path, body, **kw)
+
+    def action(self, path: str, body: Mapping[str, object] | None = None) -> None:
+        self._refuse_first(path)
+        self._inner.action(path, body)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
@@ -260,7 +274,21 @@ def network_of_every_kind() -> None:
     evse = ampeco.Evse("evse", charge_point_id=cp.id, network_id="1", physical_reference="P-1",
                        current_type="ac", status="enabled", tariff_group_id=group.id)
     ampeco.Connector("connector", charge_point_id=cp.id, evse_id=evse.id, type="type2", status="enabled")
-    ampeco.IdTag("tag", id_tag_uid="04AB0001", status="enabled", type="rfid")
+    partner = ampeco.Partner("partner", name="Acme", external_id="acme")
+    ampeco.IdTag("tag", id_tag_uid="04AB0001", status="enabled", type="rfid", partner_id=partner.id)
+    ampeco.UserGroup("group-of-users", name="Fleet", partner_id=partner.id)
+    ampeco.Tax("tax", name="VAT", percentage=20)
+    circuit = ampeco.Circuit("circuit", name="Main", phases="three_phase", max_current=63)
+    ampeco.CircuitChargePoint("on-circuit", circuit_id=circuit.id, charge_point_id=cp.id, priority=2)
+    ampeco.Notification("hook", via="webhook", notifications=["chargePoint.changed"],
+                        webhook={"callback_url": "https://hooks.example.com/a"})
+    ampeco.ConfigurationTemplate("template", name="Defaults", ocpp_version="ocpp 1.6",
+                                 variables=[{"key_name": "HeartbeatInterval", "value": "300"},
+                                            {"key_name": "MeterValueSampleInterval", "value": "60"}])
+
+
+EVERY_KIND = 15
+POSTS = EVERY_KIND + 2  # and the template's two variables, POSTed once it exists
 
 
 @pytest.fixture
@@ -271,13 +299,14 @@ def engine(make_engine: Callable[..., Engine]) -> Iterator[Engine]:
 def test_up_whose_every_create_response_is_lost_adopts_each_object_once(engine: Engine, admin: Admin) -> None:
     admin.faults({**APPLIED, "methods": ["POST"]})
     plan = engine.up(network_of_every_kind)
-    assert plan.ops() == {"create": 8}
+    assert plan.ops() == {"create": EVERY_KIND}
     posts = admin.requests("POST")
-    assert len(posts) == 8 and all(p["fault"] == "reset_after" for p in posts)
+    assert len(posts) == POSTS and all(p["fault"] == "reset_after" for p in posts)
     state = declared_objects(admin.state())
     for entry in engine.state.values():
         kind = entry.type.split(":")[-1]
         assert [o["id"] for o in state[COLLECTION[kind]]] == [int(entry.id)], kind
+    assert len(state["configuration_template_variables"]) == 2
     assert engine.up(network_of_every_kind).changes() == []
 
 
@@ -293,5 +322,22 @@ def test_up_whose_creates_are_refused_before_being_applied_makes_each_object_onc
     else:
         pytest.fail("six runs did not converge")
     state = declared_objects(admin.state())
-    assert sum(len(v) for v in state.values()) == 8
+    assert sum(len(v) for k, v in state.items() if k in COLLECTION.values()) == EVERY_KIND
+    assert len(state["configuration_template_variables"]) == 2
     assert engine.up(network_of_every_kind).changes() == []
+
+
+# --- sub-collection items ------------------------------------------------------------------------
+
+
+def test_lost_response_of_a_template_variable_is_found_by_its_key_and_makes_no_duplicate(
+        subject: Callable[..., Subject], admin: Admin) -> None:
+    variables = [{"key_name": "HeartbeatInterval", "value": "300"}, {"key_name": "MeterValueSampleInterval", "value": "60"}]
+    s = subject("ConfigurationTemplate", variables=variables)
+    admin.faults({**APPLIED, "methods": ["POST"], "path": r"/variables$", "times": 1})
+    object_id, outs = s.create()
+    held = declared_objects(admin.state())["configuration_template_variables"]
+    assert sorted(v["keyName"] for v in held) == ["HeartbeatInterval", "MeterValueSampleInterval"]  # no duplicate
+    assert [p["fault"] for p in admin.requests("POST", r"/variables$")] == ["reset_after", None]
+    assert sorted(v["key_name"] for v in outs["variables"]) == ["HeartbeatInterval", "MeterValueSampleInterval"]
+    assert operations.read(s.spec, s.client, object_id, outs) == outs

@@ -36,7 +36,8 @@ GRPC_EXAMPLES = 12
 GENERATED: collections.Counter[str] = collections.Counter()  # examples checked, per resource
 
 # Valid parents (ids) for the sample arguments: check never looks them up.
-PARENT_IDS = {"location_id": 1, "charge_point_id": 2, "evse_id": 3, "tariff_group_id": 4, "tariff_ids": 5}
+PARENT_IDS = {"location_id": 1, "charge_point_id": 2, "evse_id": 3, "tariff_group_id": 4, "tariff_ids": 5,
+              "partner_id": 6, "circuit_id": 7}
 
 
 def base_args(kind: str) -> dict[str, Any]:

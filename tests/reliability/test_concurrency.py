@@ -150,7 +150,8 @@ def _fail(result: Any) -> None:
 def test_concurrent_checks_and_diffs_answer_as_they_do_one_at_a_time(driver: Driver) -> None:
     from _reliability_kit import KINDS
 
-    parents = {"location_id": 1, "charge_point_id": 2, "evse_id": 3, "tariff_group_id": 4, "tariff_ids": 5}
+    parents = {"location_id": 1, "charge_point_id": 2, "evse_id": 3, "tariff_group_id": 4, "tariff_ids": 5,
+               "partner_id": 6, "circuit_id": 7}
     cases = []
     for i in range(48):
         kind = KINDS[i % len(KINDS)]
@@ -183,4 +184,6 @@ def test_concurrent_checks_and_diffs_answer_as_they_do_one_at_a_time(driver: Dri
 
 def _changeable(kind: str) -> str:
     return {"IdTag": "id_label", "Location": "city", "ChargingZone": "name", "ChargePoint": "name",
-            "Evse": "label", "Connector": "format", "Tariff": "name", "TariffGroup": "name"}[kind]
+            "Evse": "label", "Connector": "format", "Tariff": "name", "TariffGroup": "name", "Partner": "city",
+            "UserGroup": "description", "Tax": "name", "Circuit": "name", "CircuitChargePoint": "priority",
+            "Notification": "via", "ConfigurationTemplate": "name"}[kind]

@@ -16,7 +16,7 @@ from _harness.real_cli import RealEngine
 from _samples import Program, nothing
 from ampeco_emulator import EmulatorServer
 
-from resources.test_lifecycle import CASES, IDS, Case, program_for, subject_path
+from resources.test_lifecycle import CASES, IDS, Case, program_for, where
 from resources.tests_support import TenantApi
 
 pytestmark = pytest.mark.slow
@@ -48,11 +48,11 @@ def scenario(engine: Any, case: Case, api: TenantApi) -> list[tuple[str, Record]
         step("preview replace", engine.preview(program_for(case, **args)))
         step("replace", engine.up(program_for(case, **args)))
     method, body = case.drift
-    api.send(method, subject_path(engine, case), body)
+    where(engine, case).change(api, method, body)
     step("refresh after drift", engine.refresh())
     step("preview after drift", engine.preview(program_for(case, **args)))
     step("revert", engine.up(program_for(case, **args)))
-    api.send("DELETE", subject_path(engine, case))
+    where(engine, case).delete(api)
     step("refresh after delete", engine.refresh())
     step("recreate", engine.up(program_for(case, **args)))
     step("removal", engine.up(Program(nothing)))

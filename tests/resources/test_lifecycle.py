@@ -1,6 +1,10 @@
 """Every resource through the engine's steps: create, no-op, update, replace, preview with unknown
 parents, drift, out-of-band delete, removal, adopt, bad input. One table row per resource; every test
-runs on both engines (the imitation in tests/_harness and the real `pulumi` CLI), which must agree."""
+runs on both engines (the imitation in tests/_harness and the real `pulumi` CLI), which must agree.
+
+Where a subject lives, and what a back-office user does to it, is read off its declaration
+(``Where``): a collection's item path, or, for an action-driven resource (a charge point on a
+circuit), its parent's ``include[]`` listing and the update / delete actions."""
 
 from __future__ import annotations
 
@@ -8,22 +12,32 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 import pytest
 from _harness import DeploymentError, Engine
 from _samples import (
+    OCPP201_VARIABLES,
     Program,
     charge_point_subject,
     charging_zone_subject,
+    circuit_charge_point_subject,
+    circuit_subject,
+    configuration_template_subject,
     connector_subject,
     evse_subject,
     exported_location,
     id_tag_subject,
     location_subject,
     nothing,
+    notification_subject,
+    partner_subject,
     tariff_group_subject,
     tariff_subject,
+    tax_subject,
+    user_group_subject,
 )
 from pulumi_ampeco.specs import REGISTRY
+from pulumi_ampeco.specs._base import ResourceSpec, integral
 
 from resources.tests_support import TenantApi
 
@@ -35,7 +49,7 @@ class Case:
     """Declares the subject (named "subject", with these extra args) and the parents it needs (_samples)."""
     update: dict[str, Any]
     drift: tuple[str, dict[str, Any]]
-    """An out-of-band change: (method, wire body) sent to the subject's path."""
+    """An out-of-band change: (method, wire body) sent to the subject's path (its update action's, if it has one)."""
     drifted_field: str
     invalid: tuple[str, Any]
     replace: dict[str, Any] | None = None
@@ -65,6 +79,26 @@ CASES = [
          invalid=("pricing", {"price_period_in_minutes": 7})),
     Case("TariffGroup", tariff_group_subject, update={"order": "21"}, drift=("PUT", {"name": "tampered"}),
          drifted_field="name", invalid=("tariff_ids", ["x"])),
+    Case("Partner", partner_subject, update={"city": "Plovdiv", "vat_no": "BG123456789"},
+         drift=("PATCH", {"city": "Tampered"}), drifted_field="city", invalid=("country", "XX")),
+    Case("UserGroup", user_group_subject, update={"description": "Fleet and staff"},
+         drift=("PATCH", {"name": "Fleet", "description": "tampered"}), drifted_field="description",
+         invalid=("description", "x" * 2001)),
+    Case("Tax", tax_subject, update={"percentage": 9.5}, drift=("PATCH", {"name": "tampered"}), drifted_field="name",
+         invalid=("percentage", "twenty")),
+    Case("Circuit", circuit_subject, update={"max_current": 32, "parent": "b"}, drift=("PATCH", {"maxCurrent": 40}),
+         drifted_field="max_current", invalid=("phases", "four_phase")),
+    Case("CircuitChargePoint", circuit_charge_point_subject, update={"priority": 1.5},
+         drift=("POST", {"priority": 5}), drifted_field="priority", invalid=("priority", -1),
+         replace={"cp": "b"}, replace_reason="charge_point_id"),
+    Case("Notification", notification_subject,
+         update={"notifications": ["chargePoint.changed", "evse.changed", "idTag.changed"]},
+         drift=("PUT", {"via": "webhook", "notifications": ["idTag.changed"],
+                        "webhook": {"callbackUrl": "https://hooks.example.com/ampeco"}}),
+         drifted_field="notifications", invalid=("via", "email")),
+    Case("ConfigurationTemplate", configuration_template_subject, update={"name": "Fleet defaults v2"},
+         drift=("PATCH", {"name": "tampered"}), drifted_field="name", invalid=("ocpp_version", "ocpp 3"),
+         replace={"ocpp_version": "ocpp 2.0.1", "variables": OCPP201_VARIABLES}, replace_reason="ocpp_version"),
 ]
 IDS = [c.kind for c in CASES]
 
@@ -73,12 +107,61 @@ def program_for(case: Case, **extra: Any) -> Program:
     return Program(case.program, extra)
 
 
-def subject_path(engine: Engine, case: Case) -> str:
+@dataclass(frozen=True)
+class Where:
+    """Where one object lives in the API, read off its declaration: the calls a back-office user
+    (or a test) makes to see, change or delete it there."""
+
+    spec: ResourceSpec
+    params: dict[str, Any]
+    object_id: str
+
+    @property
+    def path(self) -> str:
+        """Its item path; for an action-driven resource, its parent's (the one that lists it)."""
+        if self.spec.actions is not None:
+            return self.spec.collection_path(self.params)
+        return self.spec.item_path(self.params, self.object_id)
+
+    def _action(self, which: str) -> str:
+        actions = self.spec.actions
+        assert actions is not None
+        values = {**{k: integral(v) for k, v in self.params.items()}, actions.id: self.object_id}
+        return str(getattr(actions, which).path.format(**values))
+
+    def exists(self, api: TenantApi) -> bool:
+        actions = self.spec.actions
+        params = {"include[]": actions.listed_in} if actions is not None else None
+        response: httpx.Response = api.client.get(self.path, params=params)
+        assert response.status_code in (200, 404), response.text
+        if response.status_code == 404 or actions is None:
+            return response.status_code == 200
+        return any(str(item["id"]) == self.object_id for item in response.json()["data"][actions.listed_in])
+
+    def change(self, api: TenantApi, method: str, body: dict[str, Any]) -> None:
+        api.send(method, self._action("update") if self.spec.actions is not None else self.path, body)
+
+    def delete(self, api: TenantApi) -> None:
+        if self.spec.actions is not None:
+            api.send("POST", self._action("delete"), {})
+        else:
+            api.send("DELETE", self.path)
+
+    @property
+    def update_method(self) -> str:
+        """The method of its one update request: PATCH or PUT, or the update action's POST."""
+        return "POST" if self.spec.actions is not None else self.spec.update_method
+
+
+def where(engine: Engine, case: Case) -> Where:
     entry = engine.resource("subject")
     spec = REGISTRY[case.kind]
-    params = {k: entry.outputs[k] for k in ("location_id", "charge_point_id", "evse_id")
-              if f"{{{k}}}" in spec.collection}
-    return spec.item_path(params, entry.id)
+    params = {k: entry.outputs[k] for k in spec.path_params_in_order}
+    return Where(spec, params, entry.id)
+
+
+def subject_path(engine: Engine, case: Case) -> str:
+    return where(engine, case).path
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
@@ -110,13 +193,12 @@ def test_changed_argument_updates_in_place_keeping_the_id(case: Case, engine: En
 def test_immutable_change_replaces_with_a_new_id(case: Case, engine: Engine, api: TenantApi) -> None:
     assert case.replace is not None
     engine.up(program_for(case))
-    old = engine.resource("subject").id
-    old_path = subject_path(engine, case)
+    old = where(engine, case)
     plan = engine.up(program_for(case, **case.replace))
     step = plan.step("subject")
     assert step.op == "replace" and case.replace_reason in step.replaces
-    assert engine.resource("subject").id != old or subject_path(engine, case) != old_path
-    assert api.client.get(old_path).status_code == 404
+    assert where(engine, case) != old
+    assert not old.exists(api) and where(engine, case).exists(api)
     assert engine.up(program_for(case, **case.replace)).changes() == []
 
 
@@ -131,10 +213,9 @@ def test_preview_of_fresh_program_creates_nothing(case: Case, engine: Engine, ap
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_refresh_shows_back_office_drift_and_next_up_reverts_it(case: Case, engine: Engine, api: TenantApi) -> None:
     engine.up(program_for(case))
-    path = subject_path(engine, case)
     declared = engine.resource("subject").outputs[case.drifted_field]
     method, body = case.drift
-    api.send(method, path, body)
+    where(engine, case).change(api, method, body)
     refreshed = engine.refresh()
     step = refreshed.step("subject")
     assert step.op == "refresh-changed" and case.drifted_field in step.changed_keys
@@ -151,37 +232,38 @@ def test_refresh_shows_back_office_drift_and_next_up_reverts_it(case: Case, engi
 def test_out_of_band_delete_is_dropped_on_refresh_and_recreated(case: Case, engine: Engine,
                                                                  api: TenantApi) -> None:
     engine.up(program_for(case))
-    api.send("DELETE", subject_path(engine, case))
+    where(engine, case).delete(api)
     assert engine.refresh().step("subject").op == "delete"
     assert engine.up(program_for(case)).step("subject").op == "create"
-    assert api.client.get(subject_path(engine, case)).status_code == 200
+    assert where(engine, case).exists(api)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_resource_removed_from_program_is_deleted(case: Case, engine: Engine, api: TenantApi) -> None:
     engine.up(program_for(case))
-    path = subject_path(engine, case)
+    subject = where(engine, case)
     everything = len(engine.state)
     plan = engine.up(Program(nothing))
     assert plan.ops() == {"delete": everything}
-    assert api.client.get(path).status_code == 404
+    assert not subject.exists(api)
     assert engine.state == {}
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_adopt_takes_over_existing_object_then_no_op(case: Case, engine: Engine, api: TenantApi) -> None:
     engine.up(program_for(case))  # the object and its parents exist; forget the subject, keep it on the tenant
-    path = subject_path(engine, case)
+    subject = where(engine, case)
     object_id = engine.resource("subject").id
+    adopt_id = REGISTRY[case.kind].object_id(object_id)
     engine.forget("subject")
     api.clear_log()
-    plan = engine.up(program_for(case, adopt_id=int(object_id), **case.update))
+    plan = engine.up(program_for(case, adopt_id=adopt_id, **case.update))
     step = plan.step("subject")
     assert step.op == "create" and step.id == object_id
     writes = api.writes()
-    assert len(writes) == 1 and writes[0].split()[0] in ("PATCH", "PUT")  # read, then one update
-    assert api.client.get(path).status_code == 200
-    assert engine.up(program_for(case, adopt_id=int(object_id), **case.update)).changes() == []
+    assert len(writes) == 1 and writes[0].split()[0] == subject.update_method  # read, then one update
+    assert subject.exists(api)
+    assert engine.up(program_for(case, adopt_id=adopt_id, **case.update)).changes() == []
     assert engine.up(program_for(case, **case.update)).changes() == []  # dropping adopt_id does nothing
 
 

@@ -6,12 +6,37 @@ collects them (``GET /_emulator/inferred`` serves it).
 
 from __future__ import annotations
 
-from . import charge_point, charging_zone, connector, evse, id_tag, location, tariff, tariff_group
+from . import (
+    charge_point,
+    charging_zone,
+    circuit,
+    configuration_template,
+    configuration_template_variable,
+    connector,
+    evse,
+    id_tag,
+    location,
+    notification,
+    partner,
+    tariff,
+    tariff_group,
+    tax,
+    user_group,
+)
 from ._base import Ctx, Resource
 
 RESOURCES: dict[str, Resource] = {
     module.RESOURCE.key: module.RESOURCE
-    for module in (id_tag, location, charging_zone, charge_point, evse, connector, tariff, tariff_group)
+    for module in (
+        id_tag, location, charging_zone, charge_point, evse, connector, tariff, tariff_group,
+        partner,
+        user_group,
+        tax,
+        circuit,
+        notification,
+        configuration_template,
+        configuration_template_variable,
+    )
 }
 
 COLLECTIONS: tuple[str, ...] = tuple(dict.fromkeys(r.collection for r in RESOURCES.values()))

@@ -29,6 +29,9 @@ from ..validation import (
 )
 
 Matcher = Callable[[Tenant, Obj, list[str]], bool]
+ActionFn = Callable[[Tenant, Mapping[str, Obj], Mapping[str, Any]], None]
+"""An action: (tenant, the path's objects by parameter, the JSON body) -> None (202, no body)."""
+OPERATIONS = frozenset({"list", "create", "read", "update", "delete"})
 KeyFn = Callable[[Obj], Hashable | None]
 IncludeFn = Callable[[Tenant, Obj], Any]
 
@@ -137,6 +140,9 @@ class Resource:
     parent: tuple[str, str] | None = None  # (parent's path parameter, field naming the parent)
     paginated: bool = True  # False: the listing is {"data": [...]} only
     variants: Mapping[str, str] = {}  # API variant -> its own collection path (EVSE "v2.1")
+    operations: frozenset[str] = OPERATIONS  # the ones the API serves (template variables have no read)
+    # action path (with the path's {param}s) -> name of the method doing it (POST, 202, no body)
+    actions: Mapping[str, str] = {}
     timestamps: tuple[str, ...] = ("createdAt", "lastUpdatedAt")
     response_fields: tuple[str, ...] = ()
     filters: Mapping[str, Matcher] = {}

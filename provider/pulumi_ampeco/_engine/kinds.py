@@ -11,12 +11,19 @@ from __future__ import annotations
 KINDS: tuple[str, ...] = (
     "ChargePoint",
     "ChargingZone",
+    "Circuit",
+    "CircuitChargePoint",
+    "ConfigurationTemplate",
     "Connector",
     "Evse",
     "IdTag",
     "Location",
+    "Notification",
+    "Partner",
     "Tariff",
     "TariffGroup",
+    "Tax",
+    "UserGroup",
 )
 """Resource kinds, sorted."""
 
@@ -29,5 +36,12 @@ MODULES: tuple[str, ...] = (
     "charge_point",
     "evse",
     "connector",
+    "partner",
+    "user_group",
+    "tax",
+    "circuit",
+    "circuit_charge_point",
+    "notification",
+    "configuration_template",
 )
 """Their file stems (``id_tag``, ...), in REGISTRY order."""

@@ -1,11 +1,15 @@
 """Create, read, update, delete and adopt, for any spec, over the AMPECO client.
 
-On the happy path each costs one API call. The API forces more in four places: a create that
+On the happy path each costs one API call. The API forces more in five places: a create that
 carries update-only fields (a charge point's integrated_at / manufactured_at) needs a follow-up
-PATCH; an adopt reads the object first and updates it only if it differs; a PUT (the whole
+PATCH; a sub-collection (a configuration template's variables) is listed on read and written item
+by item; an adopt reads the object first and updates it only if it differs; a PUT (the whole
 object) reads it first, so that what the program does not manage is sent back as it is now; and
 a create whose response was lost, or that the API refuses as "already taken", is resolved by
 looking the object up by its natural key, so that a retry never makes a duplicate.
+
+Where an object lives and which calls reach it (a collection's paths, or actions for an
+``ActionDriven`` resource) is ``endpoints``' business, read off the declaration.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pulumi_ampeco._engine.diff import Changes, compare, strip_server_prefix
+from pulumi_ampeco._engine.endpoints import Endpoints, endpoints
 from pulumi_ampeco._engine.state import (
     MANAGED_KEY,
     declared,
@@ -39,7 +44,7 @@ from pulumi_ampeco.errors import (
 from pulumi_ampeco.specs._base import ResourceSpec
 from pulumi_ampeco.specs._check import ADOPT_ID, validate_field
 from pulumi_ampeco.specs._convert import to_python, to_wire
-from pulumi_ampeco.specs._schema import ModelMeta, model_meta
+from pulumi_ampeco.specs._schema import FieldMeta, ModelMeta, model_meta
 
 log = logging.getLogger("pulumi_ampeco.engine")
 
@@ -67,25 +72,40 @@ def _declared_args(spec: ResourceSpec, inputs: Mapping[str, Any]) -> dict[str, A
 def create(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
     params = path_params(spec, inputs)
     if inputs.get(ADOPT_ID) is not None:
-        return adopt(spec, client, inputs, int(inputs[ADOPT_ID]))
+        return adopt(spec, client, inputs, spec.object_id(inputs[ADOPT_ID]))
     meta = model_meta(spec.model)
     desired = _declared_args(spec, inputs)
-    body = to_wire(meta, {k: v for k, v in desired.items() if not meta.fields[k].update_only})
-    collection = spec.collection_path(params)
-    live = _post_once(spec, client, collection, body, desired)
+    body = to_wire(meta, {k: v for k, v in desired.items() if not meta.fields[k].after_create})
+    at = endpoints(spec, client, params)
+    live = _post_once(spec, at, body, desired)
     later = {k: v for k, v in desired.items() if meta.fields[k].update_only}
     if later:
-        live = client.update(spec.item_path(params, live["id"]), to_wire(meta, later), method="PATCH",
-                             include=meta.includes)
+        live = at.update(live["id"], to_wire(meta, later), "PATCH")
+    live = _write_items(at, live, desired, meta.sub_collections)
     return str(live["id"]), outputs(spec, live, inputs)
 
 
-def _post_once(spec: ResourceSpec, client: AmpecoClient, collection: str, body: dict[str, Any],
+def _write_items(at: Endpoints, live: dict[str, Any], desired: Mapping[str, Any],
+                 fields: tuple[FieldMeta, ...]) -> dict[str, Any]:
+    """``live`` with each sub-collection in ``fields`` brought to its declared items (the wire
+    form the API then holds); one the program does not declare is listed as it is."""
+    if not fields:
+        return live
+    out = dict(live)
+    for fmeta in fields:
+        if fmeta.name in desired:
+            out[fmeta.alias] = at.sync_items(live["id"], fmeta, list(desired[fmeta.name] or []))
+        elif fmeta.alias not in out:
+            out[fmeta.alias] = list(at.client.list(at.items_path(live["id"], fmeta)))
+    return out
+
+
+def _post_once(spec: ResourceSpec, at: Endpoints, body: dict[str, Any],
                desired: Mapping[str, Any]) -> dict[str, Any]:
     """POST, resolving a lost response or an "already taken" refusal through the natural key."""
     for attempt in range(1, MAX_CREATE_ATTEMPTS + 1):
         try:
-            return client.create(collection, body, include=model_meta(spec.model).includes)
+            return at.create(body)
         except (AmbiguousWriteError, MalformedResponseError) as exc:
             # A 2xx body that is not the API's (no "data", a proxy's page) is as ambiguous as a lost
             # response: the object may have been created, and there is no id to know it by.
@@ -94,7 +114,7 @@ def _post_once(spec: ResourceSpec, client: AmpecoClient, collection: str, body: 
                 exc.detail += (f" (it may have been created; {spec.kind} has no natural key declared here to "
                                "check: look in the back office and set adopt_id to take it over)")
                 raise
-            found = _look_up_after_failure(spec, client, collection, desired, exc)
+            found = _look_up_after_failure(spec, at, desired, exc)
             if found is None:
                 if attempt == MAX_CREATE_ATTEMPTS:
                     exc.detail = (f"{attempt} POSTs failed and after each no {spec.kind} with {key[0]} "
@@ -107,15 +127,15 @@ def _post_once(spec: ResourceSpec, client: AmpecoClient, collection: str, body: 
         except UnprocessableError as exc:
             if not _already_taken(exc):
                 raise
-            found = _look_up_after_failure(spec, client, collection, desired, exc)
+            found = _look_up_after_failure(spec, at, desired, exc)
             if found is None:
                 raise
             return _take_over_found(spec, found, desired, cause=exc)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _look_up_after_failure(spec: ResourceSpec, client: AmpecoClient, collection: str,
-                           desired: Mapping[str, Any], cause: ApiError) -> dict[str, Any] | None:
+def _look_up_after_failure(spec: ResourceSpec, at: Endpoints, desired: Mapping[str, Any],
+                           cause: ApiError) -> dict[str, Any] | None:
     """find_existing, tried again while the tenant fails transiently.
 
     After a create whose response was lost, the answer decides between adopting and POSTing
@@ -123,10 +143,10 @@ def _look_up_after_failure(spec: ResourceSpec, client: AmpecoClient, collection:
     again): so a lookup that failed is repeated, and if it keeps failing the error says the
     object may exist.
     """
-    policy = client.retry
+    policy = at.client.retry
     for attempt in range(1, LOOKUP_ATTEMPTS + 1):
         try:
-            return find_existing(spec, client, collection, desired)
+            return find_existing(spec, at, desired)
         except (ServerError, ApiTransportError, RateLimitedError, MalformedResponseError) as exc:
             if attempt < LOOKUP_ATTEMPTS:
                 policy.sleep(policy.wait_before(attempt, getattr(exc, "retry_after", None)))
@@ -146,10 +166,10 @@ def _look_up_after_failure(spec: ResourceSpec, client: AmpecoClient, collection:
 
 def _take_over_found(spec: ResourceSpec, found: dict[str, Any], desired: Mapping[str, Any],
                      cause: Exception) -> dict[str, Any]:
-    # Update-only fields were never POSTed (create sends them in a follow-up PATCH), so the found
-    # object cannot have them yet: compare what a create sends, and let that PATCH do the rest.
+    # Update-only fields and sub-collections were never POSTed (create writes them after), so the
+    # found object cannot have them yet: compare what a create sends, and let create do the rest.
     meta = model_meta(spec.model)
-    sent = {k: v for k, v in desired.items() if not (k in meta.fields and meta.fields[k].update_only)}
+    sent = {k: v for k, v in desired.items() if not (k in meta.fields and meta.fields[k].after_create)}
     changes = compare(spec, sent, to_python(meta, found))
     if not changes:
         log.info("%s create: found the object (id %s) by its natural key; taking it over", spec.kind, found["id"])
@@ -185,8 +205,8 @@ def dig(values: Mapping[str, Any], dotted: str) -> Any:
     return current
 
 
-def find_existing(spec: ResourceSpec, client: AmpecoClient, collection: str,
-                  desired: Mapping[str, Any]) -> dict[str, Any] | None:
+def find_existing(spec: ResourceSpec, at: Endpoints, desired: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The object ``desired`` names by its first declared natural key, among ``at``'s objects."""
     key = key_of(spec, desired)
     if key is None:
         return None
@@ -194,18 +214,18 @@ def find_existing(spec: ResourceSpec, client: AmpecoClient, collection: str,
     filter_name = spec.natural_key_filters.get(name)
     filters = {filter_name: value} if filter_name else None
     meta = model_meta(spec.model)
-    for item in client.list(collection, filters=filters, include=meta.includes):
+    for item in at.list(filters):
         if dig(to_python(meta, item), name) == value:
             return item
     return None
 
 
 def adopt(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any],
-          object_id: int) -> tuple[str, dict[str, Any]]:
+          object_id: int | str) -> tuple[str, dict[str, Any]]:
     """Take over an existing object: read it, then bring it to the declared state in one update."""
     params = path_params(spec, inputs)
     try:
-        live = client.get(spec.item_path(params, object_id), include=model_meta(spec.model).includes)
+        live = endpoints(spec, client, params).get(object_id)
     except NotFoundError as exc:
         raise AdoptError(
             f"{spec.kind} adopt failed: no {spec.kind} with id {object_id} at {exc.path}; "
@@ -229,7 +249,7 @@ def read(spec: ResourceSpec, client: AmpecoClient, object_id: str,
     """The live object as outputs, or None when it is gone."""
     params = path_params(spec, olds)
     try:
-        live = client.get(spec.item_path(params, object_id), include=model_meta(spec.model).includes)
+        live = endpoints(spec, client, params).get(object_id)
     except NotFoundError:
         return None
     return outputs(spec, live, olds, olds.get(MANAGED_KEY, {}))
@@ -254,18 +274,19 @@ def send_update(spec: ResourceSpec, client: AmpecoClient, object_id: str, params
                 desired: Mapping[str, Any], live_py: Mapping[str, Any], changes: Changes, *,
                 live_wire: Mapping[str, Any] | None = None, managed_before: Any = None) -> dict[str, Any]:
     meta = model_meta(spec.model)
-    path = spec.item_path(params, object_id)
+    at = endpoints(spec, client, params)
     log.info("%s %s update: %s", spec.kind, object_id, changes.describe() or "(no field changes)")
+    items = tuple(f for f in meta.sub_collections if f.name in (*changes.changed, *changes.removed))
     if spec.update_method == "PUT":
         if live_wire is None:  # state may be stale: send back what the tenant holds now
-            live_wire = client.get(path, include=meta.includes)
+            live_wire = at.get(object_id)
         body = put_body(meta, _typed(spec, desired), live_wire, managed_before)
-        return client.update(path, body, method="PUT", include=meta.includes)
+        return _write_items(at, at.update(object_id, body, "PUT"), _reset_items(desired, changes, items), items)
     names = [*changes.changed, *changes.removed, *spec.always_send]
     patch: dict[str, Any] = {}
     for name in dict.fromkeys(names):
         fmeta = meta.fields[name]
-        if fmeta.path_param or fmeta.create_only:
+        if fmeta.path_param or fmeta.create_only or fmeta.sub_collection is not None:
             continue
         if name in desired:
             patch[name] = desired[name]
@@ -275,8 +296,20 @@ def send_update(spec: ResourceSpec, client: AmpecoClient, object_id: str, params
             reset = fmeta.reset
             assert reset is not None, f"{name} cannot be reset"  # compare() only removes resettable fields
             patch[name] = reset.value
-    return client.update(path, to_wire(meta, _typed(spec, patch), keep_none=True), method="PATCH",
-                         include=meta.includes)
+    if patch or not items:
+        live = at.update(object_id, to_wire(meta, _typed(spec, patch), keep_none=True), "PATCH")
+    else:  # only sub-collection items change: the object itself is not written
+        live = at.get(object_id)
+    return _write_items(at, live, _reset_items(desired, changes, items), items)
+
+
+def _reset_items(desired: Mapping[str, Any], changes: Changes, items: tuple[FieldMeta, ...]) -> dict[str, Any]:
+    """The declared arguments, with each removed sub-collection at its reset value (``[]``: emptied)."""
+    out = dict(desired)
+    for fmeta in items:
+        if fmeta.name in changes.removed and fmeta.reset is not None:
+            out[fmeta.name] = fmeta.reset.value
+    return out
 
 
 def _typed(spec: ResourceSpec, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -301,14 +334,15 @@ def put_body(meta: ModelMeta, desired: Mapping[str, Any], live: Mapping[str, Any
     body: dict[str, Any] = {}
     for key, value in live.items():
         field = meta.by_alias.get(key)
-        if (top and key == "id") or value is None or (field is not None and (field.computed or field.path_param)):
+        if (top and key == "id") or value is None or (field is not None and (
+                field.computed or field.path_param or field.sub_collection is not None)):
             continue
         if field is not None and (field.name in desired or field.name in before):
             continue
         body[key] = value
     for name, value in desired.items():
         field = meta.fields[name]
-        if field.path_param:
+        if field.path_param or field.sub_collection is not None:
             continue
         have = live.get(field.alias)
         if field.nested is not None and not field.is_list and isinstance(have, Mapping) \
@@ -325,6 +359,6 @@ def put_body(meta: ModelMeta, desired: Mapping[str, Any], live: Mapping[str, Any
 
 def delete(spec: ResourceSpec, client: AmpecoClient, object_id: str, olds: Mapping[str, Any]) -> None:
     try:
-        client.delete(spec.item_path(path_params(spec, olds), object_id))
+        endpoints(spec, client, path_params(spec, olds)).delete(object_id)
     except NotFoundError:
         log.info("%s %s was already gone", spec.kind, object_id)

@@ -139,6 +139,12 @@ class AmpecoClient:
         response = self._call(method, path, params=include_params(include), body=body)
         return self._unwrap(method, path, response)
 
+    def action(self, path: str, body: Mapping[str, object] | None = None) -> None:
+        """POST an action (``/public-api/actions/...``). The API answers 202 with no body: any 2xx
+        is success and its body is ignored. Like a create, never resent once it may have reached
+        the server (``AmbiguousWriteError``)."""
+        self._call("POST", path, body=body if body is not None else {})
+
     def replace(self, path: str, body: Mapping[str, object], *,
                 include: Sequence[str] = ()) -> dict[str, object]:
         """PUT the full body of an object (``update(..., method="PUT")``)."""

@@ -27,6 +27,7 @@ from pulumi_ampeco.network._objects import (
     SpecObject,
     in_dependency_order,
     parent_paths,
+    pop_in,
 )
 from pulumi_ampeco.network._render import body, name_order
 from pulumi_ampeco.specs._schema import ModelMeta, model_meta
@@ -62,7 +63,7 @@ def build(tenant: Tenant, kinds: Collection[str], adopt: bool) -> Built:
         names = (*parent.names, draft.name) if parent else (draft.name,)
         path = f"{parent.path if parent else ''}.{draft.section.key}.{draft.name}".lstrip(".")
         obj = SpecObject(draft.section, names, path, _secrets(draft.args, "-".join(names), keys),
-                         parents=parent_paths(draft.section, parent), adopt_id=int(draft.read["id"]) if adopt else None, parent=parent)
+                         parents=parent_paths(draft.section, parent), adopt_id=draft.section.spec.object_id(draft.read["id"]) if adopt else None, parent=parent)
         objects[path] = made[draft] = obj
         counts[obj.kind] = counts.get(obj.kind, 0) + 1
         for child in draft.section.children:
@@ -175,7 +176,7 @@ def _arguments_and_refs(section: Section, obj: Mapping[str, Any],
             args.pop(name, None)
     ref_ids: dict[str, Any] = {}
     for ref in section.refs:
-        value = args.pop(ref.field, None)
+        value = pop_in(args, ref.field)[1]  # dotted inside nested objects: pricing.tax_id
         if value is None:
             continue
         if ref.many:
@@ -197,7 +198,7 @@ def _resolve(drafts: _Drafts) -> None:
                 noun = section_of(ref.kind).spec.noun
                 draft.targets[ref.field] = [_target(drafts, draft, ref, v, noun) for v in value]
             else:
-                draft.targets[ref.field] = _target(drafts, draft, ref, value, ref.key.replace("_", " "))
+                draft.targets[ref.field] = _target(drafts, draft, ref, value, ref.key.rsplit(".", 1)[-1].replace("_", " "))
 
 
 def _target(drafts: _Drafts, draft: _Draft, ref: Ref, target_id: Any, what: str) -> _Draft:
@@ -329,8 +330,16 @@ def _scopes(drafts: _Drafts, kind: str) -> Iterator[list[_Draft]]:
         yield parent.children.get(section.key, [])
 
 
+def _natural(draft: _Draft) -> str:
+    """The draft's natural name, a reference in its export_name giving the target's (logical) name."""
+    spec = draft.section.spec
+    naming = spec.export_name or spec.natural_key[:1]
+    refs = {f: t.name or _placeholder(t) for f, t in draft.targets.items() if f in naming and isinstance(t, _Draft)}
+    return natural_name(spec, draft.read, refs)
+
+
 def _placeholder(draft: _Draft) -> str:
-    return slugify(natural_name(draft.section.spec, draft.read)) or fallback(draft.section.spec)
+    return slugify(_natural(draft)) or fallback(draft.section.spec)
 
 
 def _content(draft: _Draft) -> dict[str, Any]:
@@ -349,6 +358,6 @@ def _name(scope: list[_Draft]) -> None:
     if not scope:
         return
     spec = scope[0].section.spec
-    items = [(natural_name(spec, d.read), _content(d), int(d.read["id"])) for d in scope]
+    items = [(_natural(d), _content(d), d.read["id"]) for d in scope]
     for draft, name in zip(scope, assign_names(items, fallback(spec))):
         draft.name = name

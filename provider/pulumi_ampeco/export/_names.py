@@ -30,7 +30,7 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, default=repr, separators=(",", ":"))
 
 
-def assign_names(items: Sequence[tuple[str, Any, int]], fallback: str) -> list[str]:
+def assign_names(items: Sequence[tuple[str, Any, Any]], fallback: str) -> list[str]:
     """Unique logical names for ``(base name, content, id)`` items, in the items' order.
 
     Colliding names are ordered by content (then id) and suffixed ``-2``, ``-3``, ...
@@ -73,9 +73,15 @@ def _dig(values: Mapping[str, Any], dotted: str) -> Any:
     return current
 
 
-def natural_name(spec: ResourceSpec, obj: Mapping[str, Any]) -> str:
-    """The text an object's logical name is made from (before slugifying)."""
+def natural_name(spec: ResourceSpec, obj: Mapping[str, Any], refs: Mapping[str, str] | None = None) -> str:
+    """The text an object's logical name is made from (before slugifying). A field that is a
+    reference gives the referenced object's logical name (``refs``: dotted field -> that name), so a
+    charge point's membership of a circuit is named after the charge point, never after its id."""
     for dotted in spec.export_name or spec.natural_key[:1]:
+        if refs is not None and dotted in refs:
+            if refs[dotted]:
+                return refs[dotted]
+            continue
         value = _dig(obj, dotted)
         text = _translation(value) if isinstance(value, list) else str(value or "")
         if text:

@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
+from pulumi_ampeco._engine.endpoints import endpoints
 from pulumi_ampeco.client import AmpecoClient
+from pulumi_ampeco.client._config import DEFAULT_PER_PAGE
 from pulumi_ampeco.network._layout import SECTIONS, Section, walk
 from pulumi_ampeco.specs._convert import to_python
 from pulumi_ampeco.specs._schema import model_meta
 
 __all__ = ["PER_PAGE", "Progress", "Tenant", "kinds_to_read", "read"]
 
-PER_PAGE = 100
+PER_PAGE = DEFAULT_PER_PAGE
 
 Progress = Callable[[str, int], None]
 """Called as objects are read: (label of what is being read, objects read so far)."""
@@ -68,7 +70,7 @@ class _Reader:
         meta = model_meta(spec.model)
         label = spec.plural
         out = []
-        for item in self.client.list(spec.collection_path(params), per_page=PER_PAGE):
+        for item in endpoints(spec, self.client, params).list(items=True):
             python = to_python(meta, item)
             python["id"] = item.get("id")
             out.append(python)

@@ -45,9 +45,11 @@
 Rules:
 
 * Each kind of resource has a section (``ResourceSpec.section``), a mapping from logical name to
-  object; the top-level ones come in ``section_order``: today ``locations``, ``tariffs``,
-  ``tariff_groups``, ``charge_points`` and ``id_tags``. Objects that live inside a parent in the
-  API (a location's ``charging_zones``, a charge point's ``evses``, an EVSE's ``connectors``: the
+  object; the top-level ones come in ``section_order``: today ``partners``, ``user_groups``,
+  ``locations``, ``taxes``, ``tariffs``, ``tariff_groups``, ``charge_points``, ``circuits``,
+  ``id_tags``, ``notifications`` and ``configuration_templates``. Objects that live inside a parent
+  in the API (a location's ``charging_zones``, a charge point's ``evses``, an EVSE's ``connectors``,
+  a circuit's ``circuit_charge_points``: the
   kinds whose path parameter is a ``Reference``) nest under it: their parent id is in the URL,
   they cannot move to another parent without being replaced, and their natural keys (an EVSE's
   ``network_id``) are unique only within the parent, so nesting says all of that and lets names
@@ -57,10 +59,13 @@ Rules:
   object of the spec (an argument declared with ``Reference("<kind>")``) drops the ``_id`` suffix
   and takes a logical name (``location``,
   ``charging_zone``, ``ocpp_connected_charge_point``, ``tariff_group``) and a group's
-  ``tariff_ids`` become ``tariffs``, a list of names in evaluation order. Ids of objects outside
-  the spec (users, partners, electricity rates) stay numeric. ``adopt_id`` takes over an existing
-  object, as for the resources.
-* Secret fields (a charge point's ``pin`` and ``network.password``) are never written in clear:
+  ``tariff_ids`` become ``tariffs``, a list of names in evaluation order. The same holds inside
+  nested objects: a tariff's ``pricing.tax_id`` is ``pricing: {tax: vat-20}``, and a nested ``id``
+  takes the name of its kind (a charge point's ``partner: {partner: acme}``). Ids of objects
+  outside the spec (users, electricity rates, integrations) stay numeric. ``adopt_id`` takes over
+  an existing object, as for the resources.
+* Secret fields (a charge point's ``pin`` and ``network.password``, a Kafka subscription's
+  ``kafka.sasl_password``) are never written in clear:
   they take ``{config: <key>}``, a secret stack config key (``pulumi config set --secret <key>
   ...``); ``<key>`` may be qualified as ``namespace:key``, else it is in the project's namespace.
 * The whole file is validated before anything is registered, with the resources' own per-field

@@ -2,7 +2,9 @@
 
 A kind nests under the kind its parent PathParam refers to (``Reference`` on the path
 parameter the collection path names last); every other argument with a ``Reference`` kind is
-written as a logical name (``location_id`` -> ``location``, ``tariff_ids`` -> ``tariffs``).
+written as a logical name (``location_id`` -> ``location``, ``tariff_ids`` -> ``tariffs``, an
+``id`` -> the target's module name), inside nested objects too (a tariff's ``pricing.tax_id`` ->
+``pricing.tax``, a charge point's ``partner.id`` -> ``partner.partner``).
 Sections come in ``section_order`` among their siblings (ties: REGISTRY order). The parser,
 the writer, export and ``ampeco.Network`` all read this one table.
 """
@@ -26,9 +28,9 @@ class Ref:
     """A reference argument written as a logical name instead of an id."""
 
     key: str
-    """The key in the file (``location``)."""
+    """The key in the file (``location``), dotted inside nested objects (``pricing.tax``)."""
     field: str
-    """The resource argument it fills (``location_id``)."""
+    """The resource argument it fills (``location_id``), dotted inside nested objects (``pricing.tax_id``)."""
     kind: str
     """The kind of the referenced objects."""
     target: str
@@ -59,9 +61,16 @@ class Section:
     def parent_kind(self) -> str | None:
         return self.ancestors[0][1] if self.ancestors else None
 
+    @property
+    def nested_refs(self) -> tuple[Ref, ...]:
+        """The references inside nested objects (``pricing.tax_id``)."""
+        return tuple(r for r in self.refs if "." in r.field)
+
 
 def _ref_key(fmeta: FieldMeta) -> str:
     name = fmeta.name
+    if name == "id" and fmeta.reference is not None and fmeta.reference.kind in REGISTRY:
+        return REGISTRY[fmeta.reference.kind].module  # a nested object's id: partner.id -> partner.partner
     if name.endswith("_ids"):
         return f"{name[:-4]}s"
     return name.removesuffix("_id")
@@ -78,38 +87,58 @@ def _ancestors(spec: ResourceSpec) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _no_nested_references(spec: ResourceSpec) -> None:
-    """A Reference kind inside a nested object is not written as a logical name (yet): say so
-    rather than leave the id a number without a word."""
+def _reference_fields(spec: ResourceSpec) -> list[tuple[str, str, FieldMeta]]:
+    """(dotted argument, dotted key in the file, field) of every settable Reference field, top-level
+    first, then inside nested objects (depth first, in declaration order). A reference inside a
+    list of objects has no single place for a name: a declaration error saying so."""
+    out: list[tuple[str, str, FieldMeta]] = []
 
-    def walk_nested(meta: ModelMeta | None, prefix: str) -> None:
-        for fmeta in (meta.fields.values() if meta else ()):
+    def visit(meta: ModelMeta, field_prefix: str, key_prefix: str, in_list: str | None) -> None:
+        for fmeta in meta.arguments():
+            if fmeta.path_param:
+                continue
             if fmeta.reference is not None:
-                raise TypeError(f"{spec.kind}.{prefix}{fmeta.name}: Reference({fmeta.reference.kind!r}) inside a "
-                                "nested object; the network spec names only top-level arguments' targets")
-            walk_nested(fmeta.nested, f"{prefix}{fmeta.name}.")
+                if in_list is not None:
+                    raise TypeError(f"{spec.kind}.{field_prefix}{fmeta.name}: Reference({fmeta.reference.kind!r}) "
+                                    f"inside the list {in_list}; the network spec names targets in objects only")
+                out.append((f"{field_prefix}{fmeta.name}", f"{key_prefix}{_ref_key(fmeta)}", fmeta))
+            if fmeta.nested is not None:
+                inner = f"{field_prefix}{fmeta.name}" if fmeta.is_list else in_list
+                visit(fmeta.nested, f"{field_prefix}{fmeta.name}.", f"{key_prefix}{fmeta.name}.", inner)
 
-    for fmeta in model_meta(spec.model).fields.values():
-        walk_nested(fmeta.nested, f"{fmeta.name}.")
+    visit(model_meta(spec.model), "", "", None)
+    return out
+
+
+def _no_colliding_nested_keys(spec: ResourceSpec, refs: tuple[Ref, ...]) -> None:
+    """Inside a nested object, a reference's key must not be the name of another field of it."""
+    for ref in refs:
+        if "." not in ref.field:
+            continue
+        meta: ModelMeta | None = model_meta(spec.model)
+        for part in ref.field.split(".")[:-1]:
+            meta = meta.fields[part].nested if meta is not None else None
+        last = ref.key.rsplit(".", 1)[-1]
+        if meta is not None and last in meta.fields and last != ref.field.rsplit(".", 1)[-1]:
+            raise TypeError(f"{spec.kind}.{ref.field}: its key {ref.key!r} is the name of another field")
 
 
 def _build() -> tuple[Section, ...]:
-    for spec in REGISTRY.values():
-        _no_nested_references(spec)
     order = {kind: i for i, kind in enumerate(REGISTRY)}
     ancestors = {kind: _ancestors(spec) for kind, spec in REGISTRY.items()}
     parent = {kind: a[0][1] if a else None for kind, a in ancestors.items()}
 
     def refs_of(spec: ResourceSpec) -> tuple[Ref, ...]:
         out = []
-        for fmeta in model_meta(spec.model).arguments():
+        for dotted, key, fmeta in _reference_fields(spec):
             ref = fmeta.reference
-            if ref is None or fmeta.path_param:
-                continue
+            assert ref is not None
             if ref.kind not in REGISTRY:
-                raise TypeError(f"{spec.kind}.{fmeta.name}: Reference({ref.kind!r}) names no kind of REGISTRY")
+                raise TypeError(f"{spec.kind}.{dotted}: Reference({ref.kind!r}) names no kind of REGISTRY")
             target = REGISTRY[ref.kind].section
             within = None
+            if ref.within is not None and "." in dotted:
+                raise TypeError(f"{spec.kind}.{dotted}: within= is for top-level arguments only")
             if ref.within is not None:
                 owner = model_meta(spec.model).fields.get(ref.within)
                 if owner is None or owner.reference is None or owner.reference.kind != parent[ref.kind]:
@@ -117,10 +146,11 @@ def _build() -> tuple[Section, ...]:
                                     f"to the {ref.kind}'s parent ({parent[ref.kind]})")
                 within = _ref_key(owner)
             elif parent[ref.kind] is not None:
-                raise TypeError(f"{spec.kind}.{fmeta.name}: a {ref.kind} is nested; say within which "
+                raise TypeError(f"{spec.kind}.{dotted}: a {ref.kind} is nested; say within which "
                                 "argument's object it is looked up (Reference(..., within=...))")
-            out.append(Ref(_ref_key(fmeta), fmeta.name, ref.kind, target, many=fmeta.is_list, within=within,
+            out.append(Ref(key, dotted, ref.kind, target, many=fmeta.is_list, within=within,
                            server_prepends=ServerPrepends in fmeta.markers))
+        _no_colliding_nested_keys(spec, tuple(out))
         return tuple(out)
 
     def section(kind: str) -> Section:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pulumi_ampeco.network._layout import KIND_ORDER, Section
 
-__all__ = ["ConfigRef", "NetworkSpec", "SpecObject", "in_dependency_order", "parent_paths"]
+__all__ = ["ConfigRef", "NetworkSpec", "SpecObject", "in_dependency_order", "parent_paths", "pop_in", "set_in"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class SpecObject:
     """Reference argument -> path of the referenced object (a list for ``tariff_ids``)."""
     parents: dict[str, str] = field(default_factory=dict)
     """Parent id argument (``charge_point_id``) -> path of that ancestor."""
-    adopt_id: int | None = None
+    adopt_id: int | str | None = None
     parent: SpecObject | None = field(default=None, repr=False)
 
     @property
@@ -92,6 +92,37 @@ def parent_paths(section: Section, parent: SpecObject | None) -> dict[str, str]:
         out[name] = parent.path
         parent = parent.parent
     return out
+
+
+def set_in(values: dict[str, Any], dotted: str, value: Any) -> None:
+    """``values[a][b] = value`` for ``dotted`` ``a.b``, making the nested dicts on the way."""
+    *parents, last = dotted.split(".")
+    current = values
+    for part in parents:
+        inner = current.get(part)
+        if not isinstance(inner, dict):
+            inner = current[part] = dict(inner) if isinstance(inner, Mapping) else {}
+        current = inner
+    current[last] = value
+
+
+def pop_in(values: dict[str, Any], dotted: str) -> tuple[bool, Any]:
+    """(found, value) of ``dotted`` in ``values``, taken out; a nested dict left empty goes too."""
+    *parents, last = dotted.split(".")
+    chain: list[dict[str, Any]] = [values]
+    for part in parents:
+        inner = chain[-1].get(part)
+        if not isinstance(inner, dict):
+            return False, None
+        chain.append(inner)
+    if last not in chain[-1]:
+        return False, None
+    value = chain[-1].pop(last)
+    for depth in range(len(parents), 0, -1):  # innermost first: drop the dicts left empty
+        if chain[depth]:
+            break
+        del chain[depth - 1][parents[depth - 1]]
+    return True, value
 
 
 def in_dependency_order(objects: Mapping[str, SpecObject]) -> dict[str, SpecObject]:

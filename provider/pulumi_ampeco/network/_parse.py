@@ -21,6 +21,8 @@ from pulumi_ampeco.network._objects import (
     SpecObject,
     in_dependency_order,
     parent_paths,
+    pop_in,
+    set_in,
 )
 from pulumi_ampeco.network._yaml import CONFIG_KEY, is_config_ref, load_text, type_name
 from pulumi_ampeco.specs import REGISTRY
@@ -92,7 +94,7 @@ class _Parser:
         reported: dict[str, set[str]] = {}
         for p in self.problems:
             if p.obj is not None:
-                reported.setdefault(p.obj, set()).add((p.field or "").split(".")[0])
+                reported.setdefault(p.obj, set()).add(p.field or "")
         for obj in self.objects.values():
             self.check(obj, reported.get(obj.path, set()))
         return NetworkSpec(self.file, in_dependency_order(self.objects))
@@ -126,6 +128,7 @@ class _Parser:
         obj = SpecObject(section, names, path, {}, parents=parent_fields, parent=parent)
         self.objects[path] = obj
         self.raw_refs[path] = {}
+        body = self.nested_refs(section, body, path)
         for key, value in body.items():
             key = str(key)
             if key == ADOPT_ID:
@@ -150,6 +153,21 @@ class _Parser:
                 allowed = [f.name for f in meta.arguments() if f.name not in ref_fields and not f.path_param]
                 allowed += [*refs, *children, ADOPT_ID]
                 self.problem(path, key, f"unknown key for {spec.kind}; allowed: {', '.join(allowed)}")
+
+    def nested_refs(self, section: Section, body: Mapping[str, Any], path: str) -> Mapping[str, Any]:
+        """``body`` without the references inside its nested objects (``pricing.tax``), which go
+        to ``raw_refs``; an id where a name belongs (``pricing.tax_id``) is reported."""
+        if not section.nested_refs:
+            return body
+        copied = _copy_dicts(body)
+        for ref in section.nested_refs:
+            found, value = pop_in(copied, ref.key)
+            if found and value is not None:
+                self.raw_refs[path][ref] = value
+            if pop_in(copied, ref.field)[0]:
+                self.problem(path, ref.field, f"refer to the {REGISTRY[ref.kind].noun} by its logical name "
+                                              f"instead of an id: `{ref.key}: <name>`")
+        return copied
 
     def secrets(self, meta: ModelMeta, key: str, value: Any, path: str, dotted: str) -> Any:
         """Replace ``{config: key}`` in secret fields by ConfigRef; refuse secrets in clear."""
@@ -273,17 +291,26 @@ class _Parser:
         for r in obj.section.refs:
             if r.field in obj.refs:
                 target = obj.refs[r.field]
-                news[r.field] = [_PLACEHOLDER_ID + i for i in range(len(target))] if r.many else _PLACEHOLDER_ID
+                set_in(news, r.field, [_PLACEHOLDER_ID + i for i in range(len(target))] if r.many else _PLACEHOLDER_ID)
         if obj.adopt_id is not None:
             news[ADOPT_ID] = obj.adopt_id
-        by_field = {r.field: r.key for r in obj.section.refs}
         for failure in check_inputs(spec, news, unknown=_is_config_value)[1]:
-            top = failure.property.split(".")[0].split("[")[0]
-            name = by_field[top] + failure.property[len(top):] if top in by_field else failure.property
-            if name.split(".")[0].split("[")[0] not in reported:
+            name = failure.property
+            for r in obj.section.refs:  # a reference's problem is named by its key in the file
+                if name == r.field or name.startswith((f"{r.field}.", f"{r.field}[")):
+                    name = r.key + name[len(r.field):]
+                    break
+            if not any(name == r or name.startswith((f"{r}.", f"{r}[")) for r in reported):
                 self.problem(obj.path, name, failure.reason)
         if isinstance(obj.adopt_id, float) and obj.adopt_id.is_integer():
             obj.adopt_id = int(obj.adopt_id)
+
+
+def _copy_dicts(value: Any) -> Any:
+    """``value`` with every nested dict copied (lists and leaves shared): safe to pop from."""
+    if isinstance(value, Mapping):
+        return {k: _copy_dicts(v) for k, v in value.items()}
+    return value
 
 
 def _placeholders(args: Mapping[str, Any]) -> dict[str, Any]:

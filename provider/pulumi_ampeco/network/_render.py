@@ -13,10 +13,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from pulumi_ampeco.network._layout import SECTIONS, Section
+from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
 from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec, SpecObject
 from pulumi_ampeco.network._yaml import CONFIG_KEY
 from pulumi_ampeco.specs._check import ADOPT_ID
+from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 __all__ = ["body", "name_order", "render"]
 
@@ -29,21 +30,51 @@ def name_order(name: str) -> tuple[Any, ...]:
 
 
 def body(section: Section, args: Mapping[str, Any], refs: Mapping[str, Any],
-         children: Mapping[str, Mapping[str, Any]], adopt_id: int | None = None) -> dict[str, Any]:
+         children: Mapping[str, Mapping[str, Any]], adopt_id: int | str | None = None) -> dict[str, Any]:
     """One object as written: ``adopt_id``, then the declared arguments with references written
     as ``refs[field]`` (names) under their keys, then the child sections that have objects."""
     out: dict[str, Any] = {}
     if adopt_id is not None:
         out[ADOPT_ID] = adopt_id
+    nested = {r.field: r for r in section.nested_refs if r.field in refs}
     for name, ref in section.keys:
         if ref is None:
-            if name in args:
+            inner = {f: r for f, r in nested.items() if f.startswith(f"{name}.")}
+            if inner:
+                meta = model_meta(section.spec.model).fields[name].nested
+                assert meta is not None
+                value = _with_names(meta, args.get(name) or {}, name, inner, refs)
+                if value:
+                    out[name] = value
+            elif name in args:
                 out[name] = _value(args[name])
         elif name in refs:
             out[ref.key] = refs[name]
     for child in section.children:
         if children.get(child.key):
             out[child.key] = children[child.key]
+    return out
+
+
+def _with_names(meta: ModelMeta, value: Mapping[str, Any], prefix: str, nested: Mapping[str, Ref],
+                refs: Mapping[str, Any]) -> dict[str, Any]:
+    """A nested object as written: its fields in declaration order, a reference in a field's
+    place as its key and the target's name (``pricing: {..., tax: vat-20, ...}``)."""
+    out: dict[str, Any] = {}
+    for fmeta in meta.fields.values():
+        dotted = f"{prefix}.{fmeta.name}"
+        ref = nested.get(dotted)
+        if ref is not None:
+            out[ref.key.rsplit(".", 1)[-1]] = refs[dotted]
+        elif fmeta.nested is not None and not fmeta.is_list and any(f.startswith(f"{dotted}.") for f in nested):
+            inner = _with_names(fmeta.nested, value.get(fmeta.name) or {}, dotted, nested, refs)
+            if inner:
+                out[fmeta.name] = inner
+        elif fmeta.name in value:
+            out[fmeta.name] = _value(value[fmeta.name])
+    for key, item in value.items():  # not declared (the parser refuses such keys; kept, not lost)
+        if key not in meta.fields:
+            out[key] = _value(item)
     return out
 
 

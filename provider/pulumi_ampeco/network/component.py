@@ -27,7 +27,7 @@ import pulumi
 
 from pulumi_ampeco.errors import SpecError
 from pulumi_ampeco.network._layout import walk
-from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec
+from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec, set_in
 from pulumi_ampeco.network._parse import load
 from pulumi_ampeco.network._sections import NetworkSections
 
@@ -70,9 +70,9 @@ class Network(NetworkSections, pulumi.ComponentResource):
             args: dict[str, Any] = _with_secrets(obj.args, secrets)
             for arg, path in obj.parents.items():
                 args[arg] = self.resources[path].id
-            for arg, target in obj.refs.items():
-                args[arg] = ([self.resources[p].id for p in target] if isinstance(target, list)
-                             else self.resources[target].id)
+            for arg, target in obj.refs.items():  # dotted inside nested objects: pricing.tax_id
+                set_in(args, arg, [self.resources[p].id for p in target] if isinstance(target, list)
+                       else self.resources[target].id)
             if obj.adopt_id is not None:
                 args["adopt_id"] = obj.adopt_id
             resource = classes[obj.kind](f"{name}/{obj.key}", opts=child_opts, **args)

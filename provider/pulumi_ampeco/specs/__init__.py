@@ -10,12 +10,19 @@ from __future__ import annotations
 from pulumi_ampeco.specs import (
     charge_point,
     charging_zone,
+    circuit,
+    circuit_charge_point,
+    configuration_template,
     connector,
     evse,
     id_tag,
     location,
+    notification,
+    partner,
     tariff,
     tariff_group,
+    tax,
+    user_group,
 )
 from pulumi_ampeco.specs._base import ResourceSpec
 
@@ -30,6 +37,13 @@ REGISTRY: dict[str, ResourceSpec] = {
         charge_point.SPEC,
         evse.SPEC,
         connector.SPEC,
+        partner.SPEC,
+        user_group.SPEC,
+        tax.SPEC,
+        circuit.SPEC,
+        circuit_charge_point.SPEC,
+        notification.SPEC,
+        configuration_template.SPEC,
     )
 }
 

@@ -20,6 +20,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic.alias_generators import to_camel
 
 __all__ = [
+    "Action",
+    "ActionDriven",
     "AmpecoModel",
     "Computed",
     "CreateOnly",
@@ -45,6 +47,7 @@ __all__ = [
     "Secret",
     "ServerDefault",
     "ServerPrepends",
+    "SubCollection",
     "TimeStr",
     "UpdateOnly",
     "WriteOnly",
@@ -187,10 +190,24 @@ class RequiredWhen:
         return " and ".join(parts)
 
 
+@dataclass(frozen=True)
+class SubCollection:
+    """A list argument the API keeps as a collection of its own under the object
+    (``<object>/<path>``, whose items are listed, created, PATCHed and deleted one by one): read
+    by listing it; written once the object exists, by creating, updating and deleting items until
+    the collection is the declared list. Items are told apart by ``key`` (their fields, Python
+    names; the tuple of their values, absent ones as None), so a changed value updates an item in
+    place and a changed key replaces it."""
+
+    path: str
+    key: tuple[str, ...]
+
+
 def markers_of(metadata: list[Any]) -> frozenset[Any]:
     """The markers among a pydantic FieldInfo's metadata (hashable instances only)."""
     return frozenset(m for m in metadata
-                     if isinstance(m, (_Marker, Equivalent, IgnoreItems, Reference, ResetTo, Included, ReadOnlyValues)))
+                     if isinstance(m, (_Marker, Equivalent, IgnoreItems, Reference, ResetTo, Included, ReadOnlyValues,
+                                       SubCollection)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -267,6 +284,34 @@ class AmpecoModel(BaseModel):
 
 
 # ---------------------------------------------------------------------------------------------
+# How a resource is reached when it is not a collection of its own.
+
+
+@dataclass(frozen=True)
+class Action:
+    """An API action: POST ``path`` with the arguments ``body`` names (in their wire form),
+    answered 202 with no body, so the object is read back after it. ``{name}`` placeholders in
+    ``path`` are arguments of the object (its parent ids, the argument its id is)."""
+
+    path: str
+    body: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionDriven:
+    """A resource the API has no path for: written by actions, read as one item of a list its
+    parent object returns with ``include[]=<listed_in>`` (``ResourceSpec.collection`` is then the
+    parent object's path). An item's ``id`` is the object's id, and the value of the argument
+    ``id`` names: a charge point's membership of a circuit is known by the charge point."""
+
+    create: Action
+    update: Action
+    delete: Action
+    listed_in: str
+    id: str
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -279,6 +324,8 @@ class ResourceSpec:
     the first one the user declared is used to find the object when a create's response was lost
     or the API says it already exists. ``natural_key_filters`` maps a key to its ``filter[...]``
     name when the API can filter on it; other keys are matched client-side over the listing.
+    ``actions`` describes a resource written by actions instead (``ActionDriven``); its
+    ``collection`` is then the path of the parent object that lists it.
     """
 
     kind: str
@@ -291,6 +338,10 @@ class ResourceSpec:
     always_send: tuple[str, ...] = ()
     required_when: tuple[RequiredWhen, ...] = ()
     delete_before_replace: bool = False
+    id_type: type[int | str] = int
+    """The type of the API's id of one object, as its path parameter declares it: ``str`` for the
+    few the API types as strings (a notification), so ``adopt_id`` takes a string too."""
+    actions: ActionDriven | None = None
     module: str = ""
     """File stem shared by the spec, the Pulumi surface, the emulator module and the tests."""
 
@@ -329,6 +380,14 @@ class ResourceSpec:
     def path_params_in_order(self) -> tuple[str, ...]:
         """The PathParam fields in the order the collection path names them (the parent last)."""
         return tuple(re.findall(r"\{(\w+)\}", self.collection))
+
+    def object_id(self, value: Any) -> int | str:
+        """An id (``adopt_id``, an id from state) as the API types it: an integral float that
+        crossed protobuf becomes ``5``, or ``"5"`` for string ids."""
+        value = integral(value)
+        if self.id_type is str:
+            return str(value).strip()
+        return int(value)
 
     def collection_path(self, path_params: Mapping[str, Any]) -> str:
         return self.collection.format(**{k: _id_ref(v) for k, v in path_params.items()})

@@ -62,10 +62,18 @@ def _describe(error: Mapping[str, Any]) -> str:
     return message[0].lower() + message[1:] if message else message
 
 
-def _path(name: str, loc: tuple[Any, ...]) -> str:
-    path = name
+def _path(field: FieldMeta, loc: tuple[Any, ...]) -> str:
+    """The argument's dotted path for a pydantic error location, in Python names (pydantic names a
+    missing nested field by its camelCase alias)."""
+    path = field.name
+    meta = field.nested
     for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+        if isinstance(part, int):
+            path += f"[{part}]"
+            continue
+        inner = meta.by_alias.get(part) or meta.fields.get(part) if meta is not None else None
+        path += f".{inner.name if inner is not None else part}"
+        meta = inner.nested if inner is not None else None
     return path
 
 
@@ -85,7 +93,7 @@ def validate_field(spec: ResourceSpec, field: FieldMeta, value: Any) -> tuple[An
     try:
         validated = adapter.validate_python(value)
     except ValidationError as exc:
-        return value, [Failure(_path(field.name, tuple(e["loc"])), _describe(e)) for e in exc.errors()]
+        return value, [Failure(_path(field, tuple(e["loc"])), _describe(e)) for e in exc.errors()]
     return adapter.dump_python(validated, exclude_unset=True, exclude_none=True), []
 
 
@@ -100,7 +108,7 @@ def check_inputs(spec: ResourceSpec, news: Mapping[str, Any], *, unknown: Unknow
             inputs[name] = value
             continue
         if name == ADOPT_ID:
-            adopt, problems = _check_adopt_id(value, unknown)
+            adopt, problems = _check_adopt_id(spec, value, unknown)
             inputs[name], failures = adopt, failures + problems
             continue
         field = meta.fields.get(name)
@@ -133,9 +141,13 @@ def check_inputs(spec: ResourceSpec, news: Mapping[str, Any], *, unknown: Unknow
     return inputs, failures
 
 
-def _check_adopt_id(value: Any, unknown: Unknown) -> tuple[Any, list[Failure]]:
+def _check_adopt_id(spec: ResourceSpec, value: Any, unknown: Unknown) -> tuple[Any, list[Failure]]:
     if unknown(value):
         return value, []
+    if spec.id_type is str:  # the API types this kind's ids as strings (a notification's)
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not spec.object_id(value):
+            return value, [Failure(ADOPT_ID, f"must be the AMPECO id of an existing {spec.noun} (a string), e.g. '42'")]
+        return spec.object_id(value), []
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str) and value.strip().isdigit():

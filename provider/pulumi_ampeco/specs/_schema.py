@@ -30,6 +30,7 @@ from pulumi_ampeco.specs._base import (
     Secret,
     ServerDefault,
     ServerPrepends,
+    SubCollection,
     UpdateOnly,
     WriteOnly,
     markers_of,
@@ -136,6 +137,19 @@ class FieldMeta:
         return None
 
     @property
+    def sub_collection(self) -> SubCollection | None:
+        """Where the API keeps the items of this list, if it keeps them apart from the object."""
+        for m in self.markers:
+            if isinstance(m, SubCollection):
+                return m
+        return None
+
+    @property
+    def after_create(self) -> bool:
+        """Not in the create body: written once the object exists (update-only fields, sub-collections)."""
+        return UpdateOnly in self.markers or self.sub_collection is not None
+
+    @property
     def read_only_values(self) -> tuple[Any, ...]:
         for m in self.markers:
             if isinstance(m, ReadOnlyValues):
@@ -165,6 +179,11 @@ class ModelMeta:
     @functools.cached_property
     def has_write_only(self) -> bool:
         return any(f.write_only or (f.nested is not None and f.nested.has_write_only) for f in self.fields.values())
+
+    @functools.cached_property
+    def sub_collections(self) -> tuple[FieldMeta, ...]:
+        """The fields kept as collections of their own (read by listing, written item by item)."""
+        return tuple(f for f in self.fields.values() if f.sub_collection is not None)
 
     @functools.cached_property
     def path_param_names(self) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from pulumi_ampeco.specs._base import AmpecoModel, IdRef, TimeStr
+from pulumi_ampeco.specs._base import AmpecoModel, IdRef, Reference, TimeStr
 
 __all__ = ["COUNTRY_CODES", "Country", "Geoposition", "TimeInterval", "Translation", "WeeklyHours", "WorkingHours"]
 
@@ -57,7 +57,7 @@ class WorkingHours(AmpecoModel):
     stop_session_outside_working_hours: bool | None = Field(
         None, description="The system stops sessions that run past closing time."
     )
-    always_open_for_user_group_ids: list[IdRef] | None = Field(
+    always_open_for_user_group_ids: Annotated[list[IdRef] | None, Reference("UserGroup")] = Field(
         None, description="User groups exempt from the working hours."
     )
     hours: WeeklyHours | None = Field(None, description="Opening intervals per weekday.")

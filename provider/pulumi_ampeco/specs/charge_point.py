@@ -58,7 +58,8 @@ class ChargePointUser(AmpecoModel):
 
 
 class ChargePointPartner(AmpecoModel):
-    id: IdRef | None = Field(None, description="Partner that owns or operates the charge point.")
+    id: Annotated[IdRef | None, Reference("Partner")] = Field(
+        None, description="Partner that owns or operates the charge point.")
     contract_id: IdRef | None = Field(None, description="Partner contract.")
     contact_id: IdRef | None = Field(None, description="Partner contact (deprecated by the API).")
     corporate_billing_as_default: bool | None = Field(None, description="Bill the partner by default.")

@@ -13,6 +13,7 @@ from pulumi_ampeco.specs._base import (
     IdRef,
     Nullable,
     ReadOnlyValues,
+    Reference,
     ResourceSpec,
     ServerDefault,
 )
@@ -39,7 +40,7 @@ class IdTagModel(AmpecoModel):
         None, description="Owner of the tag; a tag without a user does not authorise."
     )
     external_id: Annotated[str | None, Nullable] = Field(None, description="Your own identifier for the tag.")
-    partner_id: Annotated[IdRef | None, Nullable] = Field(
+    partner_id: Annotated[IdRef | None, Nullable, Reference("Partner")] = Field(
         None, description="Partner whose admins may edit or delete the tag."
     )
     created_at: Annotated[str | None, Computed] = Field(None, description="When the tag was created.")

@@ -16,6 +16,7 @@ from pulumi_ampeco.specs._base import (
     Int,
     Money,
     Number,
+    Reference,
     ResourceSpec,
     TimeStr,
     WriteOnly,
@@ -124,7 +125,7 @@ class TariffPricing(AmpecoModel):
     min_price: Money | None = Field(None, description="Minimum session total.")
     pre_authorize_amount: Money | None = Field(None, description="Amount held before the session.")
     # The API spells this one "taxID", which the mechanical camelCase of tax_id ("taxId") does not match.
-    tax_id: IdRef | None = Field(
+    tax_id: Annotated[IdRef | None, Reference("Tax")] = Field(
         None, alias="taxID", description="Tax applied (multi-tax tenants; deprecated by the API: omitted = default tax).")
     charge_point_electricity_rate: bool | None = Field(None, description="Use the charge point's electricity rate.")
     fallback_electricity_rate_id: IdRef | None = Field(None, description="Rate used when the above is false.")
@@ -166,17 +167,19 @@ class TariffRestrictions(AmpecoModel):
     apply_to_ad_hoc_users: bool | None = None
     ad_hoc_pre_authorize_amount: Money | None = None
     ad_hoc_stop_when_pre_authorized_amount_falls_below: Money | None = None
-    apply_to_users_of_partners: list[IdRef] | None = None
+    apply_to_users_of_partners: Annotated[list[IdRef] | None, Reference("Partner")] = Field(
+        None, description="Partners whose users the tariff applies to.")
     apply_to_users_with_groups: list[str] | None = Field(
         None, description="Deprecated by the API: use apply_to_user_group_ids.")
-    apply_to_user_group_ids: list[IdRef] | None = None
+    apply_to_user_group_ids: Annotated[list[IdRef] | None, Reference("UserGroup")] = Field(
+        None, description="User groups the tariff applies to.")
     apply_to_users_with_subscriptions: list[IdRef] | None = None
     start_date: DateStr | None = Field(None, description="Valid from this date, YYYY-MM-DD.")
     end_date: DateStr | None = Field(None, description="Valid until this date (inclusive), YYYY-MM-DD.")
 
 
 class TariffPartner(AmpecoModel):
-    id: IdRef | None = Field(None, description="Partner that may edit the tariff.")
+    id: Annotated[IdRef | None, Reference("Partner")] = Field(None, description="Partner that may edit the tariff.")
 
 
 class TariffDisplay(AmpecoModel):

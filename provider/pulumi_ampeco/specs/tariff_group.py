@@ -24,7 +24,7 @@ class TariffGroupModel(AmpecoModel):
         description="Tariffs in evaluation order: the last matching one wins. The free base tariff the "
         "API adds on create is kept in front and is not part of this list.",
     )
-    partner_id: IdRef | None = Field(None, description="Partner that may edit the group.")
+    partner_id: Annotated[IdRef | None, Reference("Partner")] = Field(None, description="Partner that may edit the group.")
     last_updated_at: Annotated[str | None, Computed] = Field(None, description="When the group last changed.")
 
 

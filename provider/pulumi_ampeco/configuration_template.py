@@ -1,0 +1,94 @@
+# Generated from specs/configuration_template.py by `python tools/codegen.py`. Do not edit by hand.
+"""ConfigurationTemplate: An OCPP configuration template: keys to set on charge points, with its variables."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any, Literal, TypedDict
+
+import pulumi
+import pulumi.dynamic
+
+from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco.types import ConfigurationVariableArgsDict
+
+__all__ = ["ConfigurationTemplate", "ConfigurationTemplateArgs", "ConfigurationTemplateArgsDict"]
+
+# Every output (passed as None unless given) and the secret ones: `_surface` takes them from
+# here, so a program that constructs resources loads neither pydantic nor the specs.
+_OUTPUTS: tuple[str, ...] = (
+    "name",
+    "ocpp_version",
+    "variables",
+    "last_updated_at",
+)
+_SECRET_OUTPUTS: tuple[str, ...] = ()
+
+
+class ConfigurationTemplateArgsDict(TypedDict, total=False):
+    """Arguments of ConfigurationTemplate as a dict (keys as in ConfigurationTemplateArgs)."""
+
+    name: pulumi.Input[str]
+    """Name of the template."""
+    ocpp_version: pulumi.Input[Literal['ocpp 1.6', 'ocpp 2.0.1']]
+    """OCPP version of the keys; set on create only (a change replaces the template)."""
+    variables: pulumi.Input[Sequence[pulumi.Input[ConfigurationVariableArgsDict]]]
+    """The keys (OCPP 1.6: key_name + value) or variables (OCPP 2.0.1: component, variable_name, value, ...) the template sets; declared whole."""
+    adopt_id: pulumi.Input[int]
+
+
+@dataclasses.dataclass(kw_only=True)
+class ConfigurationTemplateArgs:
+    """Arguments of ConfigurationTemplate."""
+
+    name: pulumi.Input[str]
+    """Name of the template."""
+    ocpp_version: pulumi.Input[Literal['ocpp 1.6', 'ocpp 2.0.1']]
+    """OCPP version of the keys; set on create only (a change replaces the template)."""
+    variables: pulumi.Input[Sequence[pulumi.Input[ConfigurationVariableArgsDict]]] | None = None
+    """The keys (OCPP 1.6: key_name + value) or variables (OCPP 2.0.1: component, variable_name, value, ...) the template sets; declared whole."""
+    adopt_id: pulumi.Input[int] | None = None
+    """Take over the existing AMPECO object with this id instead of creating one."""
+
+
+class ConfigurationTemplate(pulumi.dynamic.Resource, module="ampeco", name="ConfigurationTemplate"):
+    """An OCPP configuration template: keys to set on charge points, with its variables.
+    
+    Changing ocpp_version replaces the object.
+    To take over an object that already exists, pass ``adopt_id=<its AMPECO id>``: the
+    ``import_`` option and ``pulumi import`` cannot work with dynamic providers (pulumi/pulumi#16175).
+    """
+
+    name: pulumi.Output[str]
+    """Name of the template."""
+    ocpp_version: pulumi.Output[Literal['ocpp 1.6', 'ocpp 2.0.1']]
+    """OCPP version of the keys; set on create only (a change replaces the template)."""
+    variables: pulumi.Output[list[dict[str, Any]] | None]
+    """The keys (OCPP 1.6: key_name + value) or variables (OCPP 2.0.1: component, variable_name, value, ...) the template sets; declared whole."""
+    last_updated_at: pulumi.Output[str | None]
+    """When the template last changed."""
+    adopt_id: pulumi.Output[int | None]
+
+    def __init__(
+        self,
+        resource_name: str,
+        args: ConfigurationTemplateArgs | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        name: pulumi.Input[str] | None = None,
+        ocpp_version: pulumi.Input[Literal['ocpp 1.6', 'ocpp 2.0.1']] | None = None,
+        variables: pulumi.Input[Sequence[pulumi.Input[ConfigurationVariableArgsDict]]] | None = None,
+        adopt_id: pulumi.Input[int] | None = None,
+    ) -> None:
+        kwargs = {
+            "name": name,
+            "ocpp_version": ocpp_version,
+            "variables": variables,
+            "adopt_id": adopt_id,
+        }
+        props = resource_props(args, kwargs, _OUTPUTS)
+        with sdk_pickler_restored():
+            super().__init__(AmpecoProvider("ConfigurationTemplate"), resource_name, props,
+                             resource_options(opts, _SECRET_OUTPUTS))
