@@ -8,7 +8,7 @@
     │   └── SpecProblemsError          .problems: every problem of a spec at once
     ├── ExportError                    the tenant's data cannot be written as a spec
     ├── AdoptError                     an existing object cannot be taken over as declared (adopt_id)
-    ├── AlreadyExistsError             a create found the object by its natural key, and it differs
+    ├── AlreadyExistsError             the object to create exists and is not this program's: set adopt_id
     └── ApiError                       .kind .operation .method .path (never headers, never the token)
         ├── ApiTransportError          no response at all (connect failed, read timed out, ...)
         ├── AmbiguousWriteError        a POST may have been applied (timeout/reset after send, 5xx)
@@ -120,7 +120,8 @@ class AdoptError(AmpecoError):
 
 
 class AlreadyExistsError(AmpecoError):
-    """The object to create exists already (found by its natural key) and differs from the declaration."""
+    """The object to create exists already, and this program did not create it (or it differs from
+    what this create sent): it is never taken over silently; the message names it and ``adopt_id``."""
 
 
 class ApiError(AmpecoError):

@@ -65,6 +65,14 @@ def failed_create(process: ProviderProcess, config: dict[str, str]) -> ProviderE
     return failed.value
 
 
+def failed_check(process: ProviderProcess, config: dict[str, str]) -> ProviderError:
+    """Configure + Check of valid inputs that fails: the run's credential check."""
+    process.configure(config, secret_keys=["ampeco:apiToken"])
+    with pytest.raises(ProviderError) as failed:
+        process.check(URN, {}, {"__provider": serialize_provider(AmpecoProvider("IdTag")), **TAG_ARGS})
+    return failed.value
+
+
 def assert_one_line(error: ProviderError) -> None:
     """What the engine prints: one line, the error's public name and message (AMPECO_TRACEBACKS=1
     brings the traceback back). No frame, no chained exception."""
@@ -76,15 +84,33 @@ def assert_one_line(error: ProviderError) -> None:
 # --- wrong token --------------------------------------------------------------------------------
 
 
-def test_wrong_token_fails_the_create_with_one_request_and_one_authentication_error(
+def test_wrong_token_fails_the_check_with_one_request_before_anything_is_written(
         fresh_engine: Callable[..., Engine], admin: Admin) -> None:
     engine = fresh_engine(**{"ampeco:apiToken": WRONG_TOKEN})
     with pytest.raises(DeploymentError) as failed:
         engine.up(one_tag)
     message = only_error(failed)
-    assert "AuthenticationError: IdTag create failed: POST /public-api/resources/id-tags/v2.0 -> 401" in message
+    assert "AuthenticationError: IdTag check failed: GET /public-api/resources/id-tags/v2.0 -> 401" in message
+    assert "ampeco:apiToken" in message and "AMPECO_API_TOKEN" in message
     assert WRONG_TOKEN not in message
-    assert [(r["method"], r["status"]) for r in admin.requests()] == [("POST", 401)]
+    assert [(r["method"], r["status"], r["query"]) for r in admin.requests()] == [("GET", 401, "per_page=1&cursor=")]
+
+
+def test_wrong_token_fails_a_preview_that_would_only_create(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    """A pull-request preview of new objects makes no other API call: without the credential check it
+    would pass with an expired token, and the merge would fail."""
+    engine = fresh_engine(**{"ampeco:apiToken": WRONG_TOKEN})
+    with pytest.raises(DeploymentError) as failed:
+        engine.preview(three_objects)
+    assert "401" in only_error(failed)
+    assert len(admin.requests()) == 1
+
+
+def test_credentials_are_checked_once_per_run_with_one_get(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    fresh_engine().preview(three_objects)
+    assert [(r["method"], r["status"]) for r in admin.requests()] == [("GET", 200)]
 
 
 def test_wrong_token_fails_a_refresh_with_one_request_per_resource_and_no_retry(
@@ -103,8 +129,8 @@ def test_wrong_token_fails_a_refresh_with_one_request_per_resource_and_no_retry(
 
 def test_wrong_token_error_reaches_the_engine_as_one_line(tenant: EmulatorServer) -> None:
     with ProviderProcess(project="reliability") as process:
-        error = failed_create(process, {"ampeco:tenantUrl": tenant.url, "ampeco:apiToken": WRONG_TOKEN})
-    assert error.message.startswith("pulumi_ampeco.AuthenticationError: IdTag create failed")
+        error = failed_check(process, {"ampeco:tenantUrl": tenant.url, "ampeco:apiToken": WRONG_TOKEN})
+    assert error.message.startswith("pulumi_ampeco.AuthenticationError: IdTag check failed")
     assert_one_line(error)
     assert WRONG_TOKEN not in error.details
 
@@ -123,7 +149,8 @@ def test_unreachable_tenant_fails_naming_the_url_after_the_configured_attempts(
     elapsed = time.monotonic() - started
     message = only_error(failed)
     assert f"no response from {url} after 3 attempts" in message
-    assert "ApiTransportError: IdTag create failed" in message and "tenant URL is right and reachable" in message
+    # found by the run's credential check, before anything is attempted
+    assert "ApiTransportError: IdTag check failed" in message and "tenant URL is right and reachable" in message
     assert elapsed < 5
 
 
@@ -142,9 +169,9 @@ def test_unreachable_tenant_with_default_retry_settings_gives_up_within_seconds(
 def test_unreachable_tenant_error_reaches_the_engine_as_one_line() -> None:
     url = f"http://127.0.0.1:{closed_port()}"
     with ProviderProcess(project="reliability") as process:
-        error = failed_create(process, {"ampeco:tenantUrl": url, "ampeco:apiToken": "tok-unreachable",
-                                        "ampeco:retryBackoffSeconds": "0.01"})
-    assert error.message.startswith("pulumi_ampeco.ApiTransportError: IdTag create failed")
+        error = failed_check(process, {"ampeco:tenantUrl": url, "ampeco:apiToken": "tok-unreachable",
+                                       "ampeco:retryBackoffSeconds": "0.01"})
+    assert error.message.startswith("pulumi_ampeco.ApiTransportError: IdTag check failed")
     assert url in error.message
     assert_one_line(error)
 
