@@ -260,3 +260,30 @@ def test_delete_answered_by_a_proxy_page_does_not_leave_the_object_behind(
     except DeploymentError:
         engine.destroy()
     assert admin.state()["id_tags"] == []
+
+
+# --- one deadline per operation -------------------------------------------------------------------
+
+
+def test_an_operation_ends_at_its_deadline_whatever_the_retries_and_lookups_would_take(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    """A tenant that holds every POST for 3 s: the create's deadline (1 s here, 120 s by default) cuts
+    the POST's read timeout (30 s), and no lookup or second POST starts after it."""
+    engine = fresh_engine(**{"ampeco:operationTimeoutSeconds": "1"})
+    admin.faults({"fault": "latency", "seconds": 3, "methods": ["POST"]})
+    started = time.monotonic()
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(one_tag)
+    elapsed = time.monotonic() - started
+    message = only_error(failed)
+    assert "AmbiguousWriteError: IdTag create failed" in message and "may exist now" in message
+    assert "deadline of 1 s" in message and "adopt_id" in message
+    assert elapsed < 2.5
+    assert len(admin.requests("POST")) == 1
+
+
+def test_a_bad_operation_timeout_is_a_configuration_error(fresh_engine: Callable[..., Engine]) -> None:
+    engine = fresh_engine(**{"ampeco:operationTimeoutSeconds": "soon"})
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(one_tag)
+    assert "ampeco:operationTimeoutSeconds must be a positive number of seconds, got 'soon'" in only_error(failed)
