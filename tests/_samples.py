@@ -166,6 +166,14 @@ def tariff_group_with_unknown_tariff(_extra: dict[str, Any]) -> None:
     ampeco.TariffGroup("broken-group", name="Broken", tariff_ids=[987654])
 
 
+def two_id_tags_with_one_uid(_extra: dict[str, Any]) -> None:
+    """The same natural key declared twice (the second after the first): the tenant holds one object per uid."""
+    import pulumi
+
+    first = ampeco.IdTag("card-a", **{**ID_TAG_ARGS, "id_tag_uid": "04TWICE"})
+    ampeco.IdTag("card-b", **{**ID_TAG_ARGS, "id_tag_uid": "04TWICE"}, opts=pulumi.ResourceOptions(depends_on=[first]))
+
+
 def personal_charge_point(_extra: dict[str, Any]) -> None:
     """A charge point with a secret-bearing field (its PIN)."""
     charge_point("home", type="personal", pin="1234")

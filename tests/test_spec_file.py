@@ -44,6 +44,10 @@ def network() -> dict[str, Any]:
     }
 
 
+LOCATION: dict[str, Any] = {"name": en("Depot"), "address": en("1 Main St"), "country": "BG",
+                            "geoposition": {"latitude": 42.7, "longitude": 23.3}}
+
+
 def problems(data: dict[str, Any]) -> list[str]:
     with pytest.raises(SpecProblemsError) as failed:
         parse(data)
@@ -325,3 +329,40 @@ def test_resolving_references_costs_the_same_per_object_however_many_there_are(
 
     small, large = cost(50), cost(200)
     assert large - small == 3 * (cost(100) - small)  # linear: 150 more objects cost 3x what 50 more do
+
+
+def test_two_objects_with_the_same_natural_key_are_refused_naming_both() -> None:
+    spec = {
+        "id_tags": {
+            "card-a": {"id_tag_uid": "04A1", "status": "enabled", "type": "rfid"},
+            "card-b": {"id_tag_uid": "04A1", "status": "disabled", "type": "rfid"},
+        },
+        "locations": {
+            "depot": {**LOCATION, "external_id": "depot"},
+            "depot-copy": {**LOCATION, "external_id": "depot"},
+        },
+    }
+    with pytest.raises(SpecError) as failed:
+        load(spec)
+    message = str(failed.value)
+    assert "id_tags.card-b: id_tag_uid: '04A1' is also the id_tag_uid of id_tags.card-a" in message
+    assert "locations.depot-copy: external_id: 'depot' is also the external_id of locations.depot" in message
+
+
+def test_a_nested_natural_key_repeats_freely_across_parents_but_not_within_one() -> None:
+    cp = {"name": "CP", "type": "public", "status": "enabled", "location": "depot", "communication_mode": "none"}
+    evse = {"physical_reference": "P", "current_type": "ac", "status": "enabled"}
+    spec = {
+        "locations": {"depot": {**LOCATION, "external_id": "depot"}},
+        "charge_points": {
+            "cp-1": {**cp, "external_id": "cp-1", "evses": {"a": {**evse, "network_id": "1"},
+                                                              "b": {**evse, "network_id": "2"}}},
+            "cp-2": {**cp, "external_id": "cp-2", "evses": {"a": {**evse, "network_id": "1"},
+                                                              "b": {**evse, "network_id": "1"}}},
+        },
+    }
+    with pytest.raises(SpecError) as failed:
+        load(spec)
+    assert str(failed.value).endswith(
+        "charge_points.cp-2.evses.b: network_id: '1' is also the network_id of charge_points.cp-2.evses.a: two "
+        "EVSEs cannot share it (it identifies one object on the tenant); give one of them another network_id")

@@ -88,6 +88,7 @@ class _Parser:
             if data.get(section.key) is not None:
                 self.section(section, data[section.key], (), None)
         self.resolve_refs()
+        self.check_natural_keys()
         # Fields already reported per object; check() adds problems only for the object it checks.
         reported: dict[str, set[str]] = {}
         for p in self.problems:
@@ -258,6 +259,24 @@ class _Parser:
         what = next(iter(kinds)).spec.plural if len(kinds) == 1 else "objects"
         self.problem(cycle[0], key, f"{what} refer to each other in a cycle: {' -> '.join([*cycle, cycle[0]])}")
 
+    def check_natural_keys(self) -> None:
+        """Two objects of one kind with the same natural key (within their parent, for a nested
+        kind) would be one object to the tenant: the second create is refused, or a lost response
+        would resolve to the first. Report the second, naming the first."""
+        seen: dict[tuple[str, str, str], str] = {}
+        for obj in self.objects.values():
+            scope = obj.path[:len(obj.path) - len(obj.names[-1]) - 1]
+            for key in obj.section.spec.natural_key:
+                value = _dig(obj.args, key)
+                if value is None or isinstance(value, (ConfigRef, Mapping, list)):
+                    continue
+                token = (scope, key, repr(value))
+                first = seen.setdefault(token, obj.path)
+                if first != obj.path:
+                    self.problem(obj.path, key, f"{value!r} is also the {key} of {first}: two "
+                                                f"{obj.section.spec.plural} cannot share it (it identifies one "
+                                                f"object on the tenant); give one of them another {key}")
+
     # per-field validation -------------------------------------------------------------------
 
     def check(self, obj: SpecObject, reported: set[str]) -> None:
@@ -300,6 +319,15 @@ def _placeholders(args: Mapping[str, Any]) -> dict[str, Any]:
 
 def _is_config_value(value: Any) -> bool:
     return isinstance(value, ConfigRef)
+
+
+def _dig(values: Mapping[str, Any], dotted: str) -> Any:
+    current: Any = values
+    for part in dotted.split("."):
+        if not isinstance(current, Mapping):
+            return None
+        current = current.get(part)
+    return current
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:
