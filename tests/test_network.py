@@ -224,3 +224,25 @@ def test_clone_example_applies_the_spec_named_in_stack_config(
     plan = engine.up(main_py)
     assert plan.ops() == {"create": 24} and plan.outputs == {"objects": 23}
     assert engine.up(main_py).ops() == {"same": 24}
+
+
+@pytest.mark.parametrize("content", ["", "# nothing left after a bad merge\n", "id_tags: {}\nlocations:\n"])
+def test_an_empty_spec_is_refused_unless_allowed(tenant: EmulatorServer, provider: ProviderProcess,
+                                                 tmp_path: Path, content: str) -> None:
+    spec = tmp_path / "network.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    engine = engine_for(provider, tenant, **{"cp-1-password": "s3cret", "home-pin": "4821"})
+    made = engine.up(lambda: Network("depot", spec=spec)).ops()["create"]
+    spec.write_text(content, encoding="utf-8")
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(lambda: Network("depot", spec=spec))
+    assert (f"{spec}: the spec declares no objects, so applying it would delete every object this Network "
+            "manages; if that is what you want, pass allow_empty=True") in str(failed.value)
+    assert len(engine.state) == made  # nothing was deleted
+    plan = engine.up(lambda: Network("depot", spec=spec, allow_empty=True))
+    assert plan.ops() == {"same": 1, "delete": made - 1}  # the component stays, its objects go
+
+
+def test_an_empty_spec_given_as_a_mapping_is_refused_too() -> None:
+    with pytest.raises(SpecError, match="declares no objects"):
+        Network("n", spec={})

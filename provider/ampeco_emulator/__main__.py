@@ -7,6 +7,7 @@ import os
 import sys
 import threading
 
+from .persistence import StateError
 from .server import EmulatorServer
 
 
@@ -24,7 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.token:
         parser.error("--token is required (or set AMPECO_API_TOKEN)")
     server = EmulatorServer(token=args.token, host=args.host, port=args.port, state_file=args.state_file)
-    server.start()
+    try:
+        server.start()
+    except StateError as exc:
+        print(f"error: --state-file: {exc}", file=sys.stderr)
+        return 1
     print(f"AMPECO emulator listening on {server.url}", flush=True)
     try:
         threading.Event().wait()

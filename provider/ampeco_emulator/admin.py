@@ -17,7 +17,6 @@ Errors are raised, not rendered: the app's one error handler (``responses.on_err
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.requests import Request
@@ -25,8 +24,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .errors import BadRequest
+from .persistence import StateError
 from .resources import ALL_INFERRED
 from .responses import json_response
+from .routes import parse_json_body
 from .state import Emulator
 
 
@@ -36,11 +37,7 @@ def _emulator(request: Request) -> Emulator:
 
 
 async def _json(request: Request) -> Any:
-    raw = await request.body()
-    try:
-        return json.loads(raw or b"{}")
-    except ValueError as exc:
-        raise BadRequest(f"The request body is not valid JSON: {exc}.") from exc
+    return parse_json_body(await request.body() or b"{}")
 
 
 async def reset(request: Request) -> Response:
@@ -56,8 +53,8 @@ async def put_state(request: Request) -> Response:
     dump = await _json(request)
     try:
         _emulator(request).load_state(dump)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise BadRequest(f"Invalid state: {exc}") from exc
+    except StateError as exc:
+        raise BadRequest(f"Invalid state: {exc}") from None
     return json_response(200, {"message": "State loaded."})
 
 

@@ -32,12 +32,15 @@ import click
 def emulator(port: int, token: str, host: str, state_file: Path | None) -> None:
     """Run a local fake AMPECO tenant (public API + /_emulator admin API) until Ctrl-C."""
     from ampeco_emulator import EmulatorServer  # lazy: keeps `pulumi-ampeco --help` fast
+    from ampeco_emulator.persistence import StateError
 
     server = EmulatorServer(token=token, host=host, port=port, state_file=state_file)
     try:
         server.start()
+    except StateError as exc:
+        raise click.ClickException(f"--state-file: {exc}") from None
     except (OSError, RuntimeError) as exc:
-        raise click.ClickException(f"cannot start the emulator on {host}:{port}: {exc}") from exc
+        raise click.ClickException(f"cannot start the emulator on {host}:{port}: {exc}") from None
     click.echo(f"AMPECO emulator listening on {server.url}")
     try:
         threading.Event().wait()

@@ -79,6 +79,9 @@ def export(tenant_url: str, types: list[str] | None, adopt: bool, out: Path) -> 
         raise click.ClickException(_one_line(str(exc))) from None
     token = os.environ.get(TOKEN_ENV, "").strip()
     if not token:
+        if not _has_terminal():
+            # getpass would warn (GetPassWarning) and read the token from a pipe in clear
+            raise click.ClickException(f"no API token: set {TOKEN_ENV} (there is no terminal to ask for it on)")
         try:
             token = click.prompt("AMPECO API token", hide_input=True, err=True).strip()
         except click.Abort:
@@ -105,6 +108,14 @@ def export(tenant_url: str, types: list[str] | None, adopt: bool, out: Path) -> 
                    err=True)
         for key in result.config_keys:
             click.echo(f"  pulumi config set --secret {key} <value>", err=True)
+
+
+def _has_terminal() -> bool:
+    """Whether a hidden prompt can be shown: standard input is a terminal."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # a closed or odd stdin
+        return False
 
 
 def _write(out: Path, text: str) -> None:

@@ -207,6 +207,10 @@ NO_RETRY = RetryPolicy(max_attempts=1)
 def normalize_tenant_url(url: str, *, setting: str = "tenant URL") -> str:
     """``https://host[:port][/prefix]`` without a trailing slash, or ConfigurationError.
 
+    ``https://host/public-api`` (the API's base, as its reference gives it) is the tenant
+    ``https://host``; a URL that goes further into the API (``.../public-api/resources/...``) is
+    refused with the tenant URL to use instead.
+
     ``setting`` names where the value came from in the message (e.g. ``ampeco:tenantUrl``).
     """
     if not isinstance(url, str) or not url.strip():
@@ -230,4 +234,18 @@ def normalize_tenant_url(url: str, *, setting: str = "tenant URL") -> str:
         raise ConfigurationError(f"{setting} has no host: {shown}; expected e.g. https://example.ampeco.com")
     if parts.query or parts.fragment:
         raise ConfigurationError(f"{setting} must not have a query or fragment: {shown}")
-    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+    path = parts.path.rstrip("/")
+    # The API reference gives the base URL as https://<tenant-host>/public-api/, and every path the
+    # client sends starts with /public-api: a tenant URL given that way means the tenant itself.
+    if path.lower().endswith(API_BASE):
+        path = path[: -len(API_BASE)]
+    elif f"{API_BASE}/" in path.lower():
+        root = f"{parts.scheme}://{parts.netloc}{path[: path.lower().index(API_BASE)]}"
+        raise ConfigurationError(
+            f"{setting} must be the tenant's address, not an API path: {shown}; use {root!r} "
+            "(the API's paths, /public-api/..., are added to it)")
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+API_BASE = "/public-api"
+"""The API's base path under the tenant URL; every API path starts with it."""

@@ -8,7 +8,9 @@
     pulumi.export("cp_1_id", net.charge_points["cp-1"].id)
 
 The spec is read and validated before anything is registered: a bad file fails the program with
-one ``SpecError`` listing every problem, and no resource is created, changed or deleted. Secret
+one ``SpecError`` listing every problem, and no resource is created, changed or deleted. A spec
+with no object at all (an emptied file, a bad merge) is refused unless ``allow_empty=True``:
+applying it would delete everything the Network manages. Secret
 config keys the spec refers to (``{config: cp-1-network-password}``) must be set in the stack.
 
 Resources are children of the component, named ``<network>/<logical name>`` (children qualified
@@ -52,9 +54,15 @@ class Network(NetworkSections, pulumi.ComponentResource):
     spec: NetworkSpec
 
     def __init__(self, name: str, spec: str | os.PathLike[str] | Mapping[str, Any] = "network.yaml",
-                 opts: pulumi.ResourceOptions | None = None) -> None:
+                 opts: pulumi.ResourceOptions | None = None, *, allow_empty: bool = False) -> None:
+        """``allow_empty=True`` lets a spec without any object through: applying it deletes every
+        object the Network manages, which an emptied or truncated file should never do unasked."""
         # Everything that can fail on the spec happens before the component registers.
         parsed = load(spec)
+        if not parsed.objects and not allow_empty:
+            raise SpecError("the spec declares no objects, so applying it would delete every object this Network "
+                            "manages; if that is what you want, pass allow_empty=True to ampeco.Network",
+                            file=parsed.file)
         secrets = _resolve_secrets(parsed)
         super().__init__("ampeco:index:Network", name, {}, opts)
         self.spec = parsed
