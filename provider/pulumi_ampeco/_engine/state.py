@@ -94,7 +94,7 @@ def _refresh_record(spec: ResourceSpec, meta: ModelMeta, outs: Mapping[str, Any]
     record in ``carry`` (the old outputs, on read), whichever still holds for the live values."""
     from pulumi_ampeco._engine.diff import compare, strip_server_prefix
 
-    before = carry.get(REFRESH_KEY) if isinstance(carry.get(REFRESH_KEY), Mapping) else {}
+    before: Mapping[str, Any] = _record(carry)
     candidates = {k: v for k, v in declared(carry).items() if k in meta.fields and k not in ENGINE_KEYS}
     candidates.update(before.get("same") or {})
     same: dict[str, Any] = {}
@@ -136,11 +136,16 @@ def carry_write_only(meta: ModelMeta, outs: Mapping[str, Any], carry: Mapping[st
     return result
 
 
+def _record(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    record = values.get(REFRESH_KEY)
+    return record if isinstance(record, Mapping) else {}
+
+
 def refreshed_inputs(spec: ResourceSpec, outs: Mapping[str, Any]) -> dict[str, Any]:
     """The inputs a refresh writes back: the live values of the managed fields, as they were
     declared where the server holds the same (``__refresh``), without the server's own items."""
     shape = outs.get(MANAGED_KEY) or {}
-    record = outs.get(REFRESH_KEY) if isinstance(outs.get(REFRESH_KEY), Mapping) else {}
+    record = _record(outs)
     same = record.get("same") or {}
     prefixes = record.get("server_prefix") or {}
     inputs = {}
