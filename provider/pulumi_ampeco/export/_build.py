@@ -8,7 +8,8 @@ a clone must get the source's values, not the target's defaults.
 
 Names are given kind by kind, each after the kinds it refers to and its children (whose names
 and content order colliding names); a reference to the same kind stands in with the target's
-natural name until the kind is named.
+natural name until the kind is named. With ``previous`` (the spec being overwritten), every
+object found in it keeps its name there (``_names.match``), and no new object takes a name it gave.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pulumi_ampeco.errors import ExportError
-from pulumi_ampeco.export._names import assign_names, fallback, natural_name, slugify
+from pulumi_ampeco.export._names import assign_names, fallback, fingerprint, match, natural_name, slugify
 from pulumi_ampeco.export._read import Tenant
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section, section_of, walk
 from pulumi_ampeco.network._objects import (
@@ -45,14 +46,18 @@ class Built:
     """Objects the server made for others (tariff groups' free base tariffs), left out."""
 
 
-def build(tenant: Tenant, kinds: Collection[str], adopt: bool) -> Built:
-    """The spec of the objects of ``kinds`` in ``tenant``; ExportError on a dangling reference."""
+def build(tenant: Tenant, kinds: Collection[str], adopt: bool, previous: NetworkSpec | None = None) -> Built:
+    """The spec of the objects of ``kinds`` in ``tenant``; ExportError on a dangling reference.
+
+    ``previous``: the spec this one replaces, whose names are kept for the same objects.
+    """
     owned = _server_owned(tenant)
     drafts = _drafts(tenant, kinds, owned)
     _resolve(drafts)
+    earlier = _Earlier(drafts, previous)
     for kind in _naming_order(kinds):
         for scope in _scopes(drafts, kind):
-            _name(scope)
+            _name(scope, earlier)
     objects: dict[str, SpecObject] = {}
     counts: dict[str, int] = {}
     keys: set[str] = set()
@@ -345,10 +350,62 @@ def _content(draft: _Draft) -> dict[str, Any]:
     return body(draft.section, draft.args, refs, children)
 
 
-def _name(scope: list[_Draft]) -> None:
+def _name(scope: list[_Draft], earlier: _Earlier) -> None:
     if not scope:
         return
     spec = scope[0].section.spec
-    items = [(natural_name(spec, d.read), _content(d), int(d.read["id"])) for d in scope]
-    for draft, name in zip(scope, assign_names(items, fallback(spec))):
+    kept = {id(d): earlier.matched[d].names[-1] for d in scope if d in earlier.matched}
+    for draft in scope:
+        if id(draft) in kept:
+            draft.name = kept[id(draft)]
+    new = [d for d in scope if id(d) not in kept]
+    reserved = set(kept.values()) | earlier.names_in_scope(scope[0])
+    items = [(natural_name(spec, d.read), _content(d), int(d.read["id"])) for d in new]
+    for draft, name in zip(new, assign_names(items, fallback(spec), reserved=reserved)):
         draft.name = name
+
+
+class _Earlier:
+    """The spec being overwritten: which of its objects each draft is, and the names it used."""
+
+    def __init__(self, drafts: _Drafts, previous: NetworkSpec | None) -> None:
+        self.matched: dict[_Draft, SpecObject] = {}
+        self._under: dict[tuple[str | None, str], list[SpecObject]] = {}
+        if previous is None:
+            return
+        for obj in previous.objects.values():
+            self._under.setdefault((obj.parent.path if obj.parent else None, obj.section.key), []).append(obj)
+        for section in SECTIONS:
+            self._match(drafts.top.get(section.kind, []), None, section)
+
+    def _match(self, current: list[_Draft], parent: SpecObject | None, section: Section) -> None:
+        before = self._under.get((parent.path if parent else None, section.key), [])
+        if not current or not before:
+            return
+        pairs = match([(int(d.read["id"]), d.args, fingerprint(_comparable(d.args))) for d in current],
+                      [(o.adopt_id, o.args, fingerprint(_comparable(o.args))) for o in before],
+                      section.spec.natural_key)
+        for i, j in pairs.items():
+            self.matched[current[i]] = before[j]
+        for draft in current:
+            if draft in self.matched:
+                for child in section.children:
+                    self._match(draft.children.get(child.key, []), self.matched[draft], child)
+
+    def names_in_scope(self, draft: _Draft) -> set[str]:
+        """The names the previous spec gave in ``draft``'s scope: never given to another object."""
+        parent = self.matched.get(draft.parent) if draft.parent is not None else None
+        if draft.parent is not None and parent is None:
+            return set()
+        return {o.names[-1] for o in self._under.get((parent.path if parent else None, draft.section.key), [])}
+
+
+def _comparable(args: Any) -> Any:
+    """Arguments with secrets (a config reference in a file, a slot in a draft) as one marker."""
+    if isinstance(args, (_SecretSlot, ConfigRef)):
+        return "<secret>"
+    if isinstance(args, Mapping):
+        return {k: _comparable(v) for k, v in args.items()}
+    if isinstance(args, list):
+        return [_comparable(v) for v in args]
+    return args
