@@ -12,6 +12,8 @@ Errors are raised, not rendered: the app's one error handler (``responses.on_err
 ``GET  /_emulator/faults``  the rules with how often each fired
 ``DELETE /_emulator/faults`` no more faults
 ``GET  /_emulator/inferred`` every inferred behaviour, per resource
+``GET  /_emulator/settings`` ``{"baseTariffs": "per-group" | "tenant-wide"}``
+``PUT  /_emulator/settings`` change them: a new empty tenant of that kind (as a reset)
 =========================  ===================================================================
 """
 
@@ -82,6 +84,21 @@ async def clear_faults(request: Request) -> Response:
     return Response(status_code=204)
 
 
+async def get_settings(request: Request) -> Response:
+    return json_response(200, {"baseTariffs": _emulator(request).base_tariffs})
+
+
+async def put_settings(request: Request) -> Response:
+    body = await _json(request)
+    if not isinstance(body, dict) or set(body) - {"baseTariffs"}:
+        raise BadRequest('Settings are {"baseTariffs": "per-group" | "tenant-wide"}.')
+    try:
+        _emulator(request).reset(body.get("baseTariffs"))
+    except ValueError as exc:
+        raise BadRequest(f"{exc}.") from None
+    return json_response(200, {"baseTariffs": _emulator(request).base_tariffs})
+
+
 async def inferred(request: Request) -> Response:
     return json_response(200, ALL_INFERRED)
 
@@ -97,4 +114,6 @@ def routes() -> list[Route]:
         Route("/faults", get_faults, methods=["GET"]),
         Route("/faults", clear_faults, methods=["DELETE"]),
         Route("/inferred", inferred, methods=["GET"]),
+        Route("/settings", get_settings, methods=["GET"]),
+        Route("/settings", put_settings, methods=["PUT"]),
     ]

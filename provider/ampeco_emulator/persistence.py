@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .resources import COLLECTIONS, RESOURCES, Resource, rebuild_indexes
-from .store import Tenant
+from .resources.tariff_group import prepare_tenant
+from .store import PER_GROUP, Tenant
 
-__all__ = ["StateError", "check_dump", "load", "save", "tenant_from_dump"]
+__all__ = ["StateError", "check_dump", "load", "new_tenant", "save", "tenant_from_dump"]
 
 
 class StateError(ValueError):
@@ -88,21 +89,26 @@ def _type(value: Any) -> str:
         type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
 
 
-def tenant_from_dump(dump: object) -> Tenant:
+def new_tenant(base_tariffs: str = PER_GROUP) -> Tenant:
+    """An empty tenant of that kind, with the objects such a tenant starts with."""
+    return prepare_tenant(Tenant(COLLECTIONS, base_tariffs=base_tariffs))
+
+
+def tenant_from_dump(dump: object, base_tariffs: str = PER_GROUP) -> Tenant:
     check_dump(dump)
     assert isinstance(dump, dict)
-    tenant = Tenant.from_dump(dump, COLLECTIONS)
+    tenant = Tenant.from_dump(dump, COLLECTIONS, base_tariffs=base_tariffs)
     rebuild_indexes(tenant)
-    return tenant
+    return prepare_tenant(tenant)
 
 
-def load(path: Path) -> Tenant:
+def load(path: Path, base_tariffs: str = PER_GROUP) -> Tenant:
     """The tenant stored in ``path``, or a new one when the file does not exist yet.
 
     Raises StateError (naming the file) when it is not JSON or not a state.
     """
     if not path.exists():
-        return Tenant(COLLECTIONS)
+        return new_tenant(base_tariffs)
     try:
         text = path.read_text(encoding="utf-8")
         dump = json.loads(text)
@@ -113,7 +119,7 @@ def load(path: Path) -> Tenant:
     except OSError as exc:
         raise StateError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        return tenant_from_dump(dump)
+        return tenant_from_dump(dump, base_tariffs)
     except StateError as exc:
         raise StateError(f"{path}: {exc}") from None
 
