@@ -243,6 +243,24 @@ def every_kind(_extra: dict[str, Any]) -> None:
     ampeco.Network("net", spec=EVERY_KIND)
 
 
+def lookups(extra: dict[str, Any]) -> None:
+    """Objects the program does not manage: looked up by natural key and by id, and read with ``get``."""
+    import pulumi
+
+    group = ampeco.get_tariff_group(name=extra["group"])
+    tariff = ampeco.get_tariff(id=extra["tariff_id"])
+    read = ampeco.TariffGroup.get("existing-group", group.id)
+    evse = ampeco.get_evse(charge_point_id=extra["charge_point_id"], network_id="1")
+    ampeco.TariffGroup("mine", name="Mine", tariff_ids=[tariff.id])
+    pulumi.export("group", {"id": group.id, "name": group.name, "tariff_ids": group.tariff_ids})
+    pulumi.export("read_name", read.name)
+    pulumi.export("evse", {"id": evse.id, "physical_reference": evse.physical_reference})
+
+
+def lookup_of_nothing(extra: dict[str, Any]) -> None:
+    ampeco.get_tariff_group(name=extra["group"])
+
+
 def id_tag_with_import_option(extra: dict[str, Any]) -> None:
     """The ``import_`` resource option, which dynamic providers cannot honour (pulumi/pulumi#16175)."""
     import pulumi

@@ -8,7 +8,9 @@
 
 Tenant: stack config ``ampeco:tenantUrl`` and secret ``ampeco:apiToken``, else the environment
 variables ``AMPECO_TENANT_URL`` and ``AMPECO_API_TOKEN``. Existing objects are taken over with
-``adopt_id`` (``import_`` cannot work for dynamic providers, pulumi/pulumi#16175).
+``adopt_id`` (``import_`` cannot work for dynamic providers, pulumi/pulumi#16175); ones the program
+only refers to are read with ``X.get(name, id)`` or looked up with ``get_x(id=...)`` /
+``get_x(<natural key>=...)``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pulumi_ampeco.errors import (
     AuthenticationError,
     ConfigurationError,
     ExportError,
+    LookupFailedError,
     MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
@@ -38,15 +41,45 @@ from pulumi_ampeco.errors import (
 )
 
 if TYPE_CHECKING:
-    from pulumi_ampeco.charge_point import ChargePoint, ChargePointArgs, ChargePointArgsDict
-    from pulumi_ampeco.charging_zone import ChargingZone, ChargingZoneArgs, ChargingZoneArgsDict
-    from pulumi_ampeco.connector import Connector, ConnectorArgs, ConnectorArgsDict
-    from pulumi_ampeco.evse import Evse, EvseArgs, EvseArgsDict
-    from pulumi_ampeco.id_tag import IdTag, IdTagArgs, IdTagArgsDict
-    from pulumi_ampeco.location import Location, LocationArgs, LocationArgsDict
+    from pulumi_ampeco.charge_point import (
+        ChargePoint,
+        ChargePointArgs,
+        ChargePointArgsDict,
+        GetChargePointResult,
+        get_charge_point,
+    )
+    from pulumi_ampeco.charging_zone import (
+        ChargingZone,
+        ChargingZoneArgs,
+        ChargingZoneArgsDict,
+        GetChargingZoneResult,
+        get_charging_zone,
+    )
+    from pulumi_ampeco.connector import (
+        Connector,
+        ConnectorArgs,
+        ConnectorArgsDict,
+        GetConnectorResult,
+        get_connector,
+    )
+    from pulumi_ampeco.evse import Evse, EvseArgs, EvseArgsDict, GetEvseResult, get_evse
+    from pulumi_ampeco.id_tag import GetIdTagResult, IdTag, IdTagArgs, IdTagArgsDict, get_id_tag
+    from pulumi_ampeco.location import (
+        GetLocationResult,
+        Location,
+        LocationArgs,
+        LocationArgsDict,
+        get_location,
+    )
     from pulumi_ampeco.network import Network
-    from pulumi_ampeco.tariff import Tariff, TariffArgs, TariffArgsDict
-    from pulumi_ampeco.tariff_group import TariffGroup, TariffGroupArgs, TariffGroupArgsDict
+    from pulumi_ampeco.tariff import GetTariffResult, Tariff, TariffArgs, TariffArgsDict, get_tariff
+    from pulumi_ampeco.tariff_group import (
+        GetTariffGroupResult,
+        TariffGroup,
+        TariffGroupArgs,
+        TariffGroupArgsDict,
+        get_tariff_group,
+    )
 
 # Resource classes load on first use (PEP 562): `import pulumi_ampeco` stays cheap, and a provider
 # process, which only needs pulumi_ampeco._engine, never loads the Pulumi surface of every resource.
@@ -63,6 +96,14 @@ _LAZY: dict[str, str] = {
     "Evse": "pulumi_ampeco.evse",
     "EvseArgs": "pulumi_ampeco.evse",
     "EvseArgsDict": "pulumi_ampeco.evse",
+    "GetChargePointResult": "pulumi_ampeco.charge_point",
+    "GetChargingZoneResult": "pulumi_ampeco.charging_zone",
+    "GetConnectorResult": "pulumi_ampeco.connector",
+    "GetEvseResult": "pulumi_ampeco.evse",
+    "GetIdTagResult": "pulumi_ampeco.id_tag",
+    "GetLocationResult": "pulumi_ampeco.location",
+    "GetTariffGroupResult": "pulumi_ampeco.tariff_group",
+    "GetTariffResult": "pulumi_ampeco.tariff",
     "IdTag": "pulumi_ampeco.id_tag",
     "IdTagArgs": "pulumi_ampeco.id_tag",
     "IdTagArgsDict": "pulumi_ampeco.id_tag",
@@ -76,6 +117,14 @@ _LAZY: dict[str, str] = {
     "TariffGroup": "pulumi_ampeco.tariff_group",
     "TariffGroupArgs": "pulumi_ampeco.tariff_group",
     "TariffGroupArgsDict": "pulumi_ampeco.tariff_group",
+    "get_charge_point": "pulumi_ampeco.charge_point",
+    "get_charging_zone": "pulumi_ampeco.charging_zone",
+    "get_connector": "pulumi_ampeco.connector",
+    "get_evse": "pulumi_ampeco.evse",
+    "get_id_tag": "pulumi_ampeco.id_tag",
+    "get_location": "pulumi_ampeco.location",
+    "get_tariff": "pulumi_ampeco.tariff",
+    "get_tariff_group": "pulumi_ampeco.tariff_group",
 }
 
 __all__ = [
@@ -101,12 +150,21 @@ __all__ = [
     "EvseArgs",
     "EvseArgsDict",
     "ExportError",
+    "GetChargePointResult",
+    "GetChargingZoneResult",
+    "GetConnectorResult",
+    "GetEvseResult",
+    "GetIdTagResult",
+    "GetLocationResult",
+    "GetTariffGroupResult",
+    "GetTariffResult",
     "IdTag",
     "IdTagArgs",
     "IdTagArgsDict",
     "Location",
     "LocationArgs",
     "LocationArgsDict",
+    "LookupFailedError",
     "MalformedResponseError",
     "Network",
     "NotFoundError",
@@ -122,6 +180,14 @@ __all__ = [
     "TariffGroupArgs",
     "TariffGroupArgsDict",
     "UnprocessableError",
+    "get_charge_point",
+    "get_charging_zone",
+    "get_connector",
+    "get_evse",
+    "get_id_tag",
+    "get_location",
+    "get_tariff",
+    "get_tariff_group",
 ]
 
 

@@ -27,7 +27,8 @@ from typing import Any
 
 import pulumi
 
-from pulumi_ampeco.errors import SpecError
+from pulumi_ampeco._surface import as_program_error
+from pulumi_ampeco.errors import AmpecoError, SpecError
 from pulumi_ampeco.network._layout import walk
 from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec
 from pulumi_ampeco.network._parse import load
@@ -57,13 +58,12 @@ class Network(NetworkSections, pulumi.ComponentResource):
                  opts: pulumi.ResourceOptions | None = None, *, allow_empty: bool = False) -> None:
         """``allow_empty=True`` lets a spec without any object through: applying it deletes every
         object the Network manages, which an emptied or truncated file should never do unasked."""
-        # Everything that can fail on the spec happens before the component registers.
-        parsed = load(spec)
-        if not parsed.objects and not allow_empty:
-            raise SpecError("the spec declares no objects, so applying it would delete every object this Network "
-                            "manages; if that is what you want, pass allow_empty=True to ampeco.Network",
-                            file=parsed.file)
-        secrets = _resolve_secrets(parsed)
+        # Everything that can fail on the spec happens before the component registers; its errors
+        # fail the program with one line (a pulumi.RunError), not a traceback.
+        try:
+            parsed, secrets = self._prepare(spec, allow_empty)
+        except AmpecoError as exc:
+            raise as_program_error(exc) from None
         super().__init__("ampeco:index:Network", name, {}, opts)
         self.spec = parsed
         self.resources = {}
@@ -87,6 +87,16 @@ class Network(NetworkSections, pulumi.ComponentResource):
             self.resources[obj.path] = resource
             by_section[obj.section.key][obj.key] = resource
         self.register_outputs({"objects": len(self.resources)})
+
+    @staticmethod
+    def _prepare(spec: str | os.PathLike[str] | Mapping[str, Any],
+                 allow_empty: bool) -> tuple[NetworkSpec, dict[str, pulumi.Output[str]]]:
+        parsed = load(spec)
+        if not parsed.objects and not allow_empty:
+            raise SpecError("the spec declares no objects, so applying it would delete every object this Network "
+                            "manages; if that is what you want, pass allow_empty=True to ampeco.Network",
+                            file=parsed.file)
+        return parsed, _resolve_secrets(parsed)
 
 
 def _resolve_secrets(spec: NetworkSpec) -> dict[str, pulumi.Output[str]]:
