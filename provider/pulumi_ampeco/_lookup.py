@@ -83,7 +83,7 @@ def _find(kind: str, id: Any, key: Mapping[str, Any] | None,
             try:
                 live = client.get(spec.item_path(params, id), include=meta.includes)
             except NotFoundError:
-                raise LookupFailedError(f"{function}: no {spec.noun} with id {id} in the tenant {client.tenant_url}") \
+                raise LookupFailedError(f"no {spec.noun} with id {id} in the tenant {client.tenant_url}") \
                     from None
         else:
             [(name, value)] = given.items()
@@ -92,11 +92,11 @@ def _find(kind: str, id: Any, key: Mapping[str, Any] | None,
                                   include=meta.includes)
             hits = [item for item in listing if dig(to_python(meta, item), name) == value]
             if not hits:
-                raise LookupFailedError(f"{function}: no {spec.noun} with {name} {value!r} in the tenant "
+                raise LookupFailedError(f"no {spec.noun} with {name} {value!r} in the tenant "
                                         f"{client.tenant_url}")
             if len(hits) > 1:
                 ids = ", ".join(str(h["id"]) for h in hits)
-                raise LookupFailedError(f"{function}: {len(hits)} {spec.plural} with {name} {value!r} in the tenant "
+                raise LookupFailedError(f"{len(hits)} {spec.plural} with {name} {value!r} in the tenant "
                                         f"{client.tenant_url} (ids {ids}); look the one you mean up by id")
             live = hits[0]
     values = to_python(meta, live)

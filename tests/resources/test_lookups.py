@@ -63,7 +63,7 @@ def test_a_lookup_that_finds_nothing_fails_the_program_in_one_line(engine: Engin
     with pytest.raises(DeploymentError) as failed:
         engine.preview(Program(lookup_of_nothing, {"group": "Nope"}))
     message = str(failed.value)
-    assert "get_tariff_group: no tariff group with name 'Nope' in the tenant" in message
+    assert "no tariff group with name 'Nope' in the tenant" in message
     assert "Traceback" not in message
 
 

@@ -81,7 +81,8 @@ class ExportResult:
     requests: int = 0
     """HTTP requests made (listing pages)."""
     skipped: int = 0
-    """Objects the server made for others (tariff groups' free base tariffs), left out."""
+    """Objects the server made for others (tariff groups' free base tariffs) and the tenant's own
+    (its default tariff group), left out."""
     spec: NetworkSpec | None = None
     """The spec's objects, as ``pulumi_ampeco.network.load`` reads them back from ``text``."""
 
@@ -126,7 +127,8 @@ def export_network(client: AmpecoClient, *, types: Iterable[str] | None = None, 
 def _header(keys: Sequence[str], adopt: bool) -> str:
     lines = [
         "AMPECO network spec written by `pulumi-ampeco export`; apply it with pulumi_ampeco.Network.",
-        "Left out: ids, values AMPECO computes or generates, unset values, tariff groups' free base tariffs.",
+        "Left out: ids, values AMPECO computes or generates, unset values, tariff groups' free base tariffs,",
+        "and the tenant's own default tariff group (EVSEs on it get the default group of the tenant it is applied to).",
     ]
     if adopt:
         lines.append("With adopt_id, the first `pulumi up` against the exported tenant takes every object over.")

@@ -59,7 +59,10 @@ Rules:
   ``charging_zone``, ``ocpp_connected_charge_point``, ``tariff_group``) and a group's
   ``tariff_ids`` become ``tariffs``, a list of names in evaluation order. Ids of objects outside
   the spec (users, partners, electricity rates) stay numeric. ``adopt_id`` takes over an existing
-  object, as for the resources.
+  object, as for the resources. An object of a kind the spec could hold but does not manage (the
+  tenant's default tariff group, a tariff made in the back office) is named by its natural key,
+  ``tariff_group: {existing: {name: Default}}`` (in a list too): it is looked up in the tenant the
+  spec is applied to, never created, changed or deleted.
 * Secret fields (a charge point's ``pin`` and ``network.password``) are never written in clear:
   they take ``{config: <key>}``, a secret stack config key (``pulumi config set --secret <key>
   ...``); ``<key>`` may be qualified as ``namespace:key``, else it is in the project's namespace.
@@ -79,7 +82,7 @@ from typing import TYPE_CHECKING, Any
 
 from pulumi_ampeco.errors import Problem, SpecProblemsError
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
-from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec, SpecObject
+from pulumi_ampeco.network._objects import ConfigRef, Existing, NetworkSpec, SpecObject
 from pulumi_ampeco.network._parse import load, parse
 from pulumi_ampeco.network._render import render
 from pulumi_ampeco.network._yaml import dump
@@ -90,6 +93,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SECTIONS",
     "ConfigRef",
+    "Existing",
     "Network",
     "NetworkSpec",
     "Problem",

@@ -17,12 +17,14 @@ from pulumi_ampeco.errors import Problem, SpecError, SpecProblemsError
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
 from pulumi_ampeco.network._objects import (
     ConfigRef,
+    Existing,
     NetworkSpec,
     SpecObject,
     in_dependency_order,
     parent_paths,
+    paths_in,
 )
-from pulumi_ampeco.network._yaml import CONFIG_KEY, is_config_ref, load_text, type_name
+from pulumi_ampeco.network._yaml import CONFIG_KEY, EXISTING_KEY, is_config_ref, load_text, type_name
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._check import ADOPT_ID, check_inputs
 from pulumi_ampeco.specs._schema import ModelMeta, model_meta
@@ -179,16 +181,22 @@ class _Parser:
             obj = self.objects[path]
             for ref, value in raw.items():
                 if ref.many:
-                    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+                    if not isinstance(value, list) or not all(isinstance(v, (str, int, Mapping)) for v in value):
                         self.problem(path, ref.key, f"must be a list of {ref.target} names")
                         continue
-                    names = [str(v) for v in value]
-                    if len(set(names)) != len(names):
+                    keys = [repr(sorted(v.items())) if isinstance(v, Mapping) else str(v) for v in value]
+                    if len(set(keys)) != len(keys):
                         self.problem(path, ref.key, "lists a name twice")
                         continue
-                    targets = [self.target(obj, ref, n, raw) for n in names]
+                    targets = [self.existing(obj, ref, v) if isinstance(v, Mapping) else self.target(obj, ref, str(v), raw)
+                               for v in value]
                     if all(t is not None for t in targets):
                         obj.refs[ref.field] = [t for t in targets if t is not None]
+                    continue
+                if isinstance(value, Mapping):
+                    found = self.existing(obj, ref, value)
+                    if found is not None:
+                        obj.refs[ref.field] = found
                     continue
                 if not isinstance(value, (str, int)) or isinstance(value, bool):
                     self.problem(path, ref.key, f"must be the logical name of a {REGISTRY[ref.kind].noun}")
@@ -197,6 +205,29 @@ class _Parser:
                 if target is not None:
                     obj.refs[ref.field] = target
         self.check_cycles()
+
+    def existing(self, obj: SpecObject, ref: Ref, value: Mapping[str, Any]) -> Existing | None:
+        """``{existing: {<natural key>: <value>}}``: an object of the tenant the spec does not manage."""
+        spec = REGISTRY[ref.kind]
+        keys = ", ".join(spec.natural_key) or "none"
+        usage = (f"must be the logical name of a {spec.noun} of the spec, or {{{EXISTING_KEY}: {{<natural key>: "
+                 f"<value>}}}} for one it does not manage (natural keys of a {spec.noun}: {keys})")
+        inner = value.get(EXISTING_KEY) if set(value) == {EXISTING_KEY} else None
+        if not isinstance(inner, Mapping) or len(inner) != 1:
+            self.problem(obj.path, ref.key, usage)
+            return None
+        [(key, found)] = inner.items()
+        if ref.within is not None:
+            self.problem(obj.path, ref.key, f"an existing {spec.noun} cannot be named here: it is looked up within "
+                                            f"the {ref.within}; name one of the spec's")
+            return None
+        if key not in spec.natural_key:
+            self.problem(obj.path, ref.key, f"{key!r} is not a natural key of a {spec.noun}; natural keys: {keys}")
+            return None
+        if not isinstance(found, (str, int, float)) or isinstance(found, bool):
+            self.problem(obj.path, ref.key, f"{key}: must be a value (text or number), not {type_name(found)}")
+            return None
+        return Existing(ref.kind, str(key), found)
 
     def target(self, obj: SpecObject, ref: Ref, name: str, raw: Mapping[Ref, Any]) -> str | None:
         if ref.within is None:
@@ -240,7 +271,7 @@ class _Parser:
             stack.append((path, None))
             obj = self.objects[path]
             for ref in obj.section.refs:
-                for target in _as_list(obj.refs.get(ref.field)):
+                for target in paths_in(obj.refs.get(ref.field)):
                     stack[-1] = (path, ref.key)
                     if target in on_stack:
                         self.report_cycle([p for p, _ in stack[on_stack[target]:]], stack[on_stack[target]][1])
@@ -292,7 +323,8 @@ class _Parser:
         for r in obj.section.refs:
             if r.field in obj.refs:
                 target = obj.refs[r.field]
-                news[r.field] = [_PLACEHOLDER_ID + i for i in range(len(target))] if r.many else _PLACEHOLDER_ID
+                count = len(target) if isinstance(target, list) else 1
+                news[r.field] = [_PLACEHOLDER_ID + i for i in range(count)] if r.many else _PLACEHOLDER_ID
         if obj.adopt_id is not None:
             news[ADOPT_ID] = obj.adopt_id
         by_field = {r.field: r.key for r in obj.section.refs}
@@ -328,12 +360,6 @@ def _dig(values: Mapping[str, Any], dotted: str) -> Any:
             return None
         current = current.get(part)
     return current
-
-
-def _as_list(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _path(*parts: str) -> str:

@@ -30,7 +30,7 @@ import pulumi
 from pulumi_ampeco._surface import as_program_error
 from pulumi_ampeco.errors import AmpecoError, SpecError
 from pulumi_ampeco.network._layout import walk
-from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec
+from pulumi_ampeco.network._objects import ConfigRef, Existing, NetworkSpec
 from pulumi_ampeco.network._parse import load
 from pulumi_ampeco.network._sections import NetworkSections
 
@@ -61,7 +61,7 @@ class Network(NetworkSections, pulumi.ComponentResource):
         # Everything that can fail on the spec happens before the component registers; its errors
         # fail the program with one line (a pulumi.RunError), not a traceback.
         try:
-            parsed, secrets = self._prepare(spec, allow_empty)
+            parsed, secrets, existing = self._prepare(spec, allow_empty)
         except AmpecoError as exc:
             raise as_program_error(exc) from None
         super().__init__("ampeco:index:Network", name, {}, opts)
@@ -79,8 +79,8 @@ class Network(NetworkSections, pulumi.ComponentResource):
             for arg, path in obj.parents.items():
                 args[arg] = self.resources[path].id
             for arg, target in obj.refs.items():
-                args[arg] = ([self.resources[p].id for p in target] if isinstance(target, list)
-                             else self.resources[target].id)
+                args[arg] = ([self._id(p, existing) for p in target] if isinstance(target, list)
+                             else self._id(target, existing))
             if obj.adopt_id is not None:
                 args["adopt_id"] = obj.adopt_id
             resource = classes[obj.kind](f"{name}/{obj.key}", opts=child_opts, **args)
@@ -88,15 +88,18 @@ class Network(NetworkSections, pulumi.ComponentResource):
             by_section[obj.section.key][obj.key] = resource
         self.register_outputs({"objects": len(self.resources)})
 
+    def _id(self, target: str | Existing, existing: Mapping[Existing, int]) -> Any:
+        return existing[target] if isinstance(target, Existing) else self.resources[target].id
+
     @staticmethod
-    def _prepare(spec: str | os.PathLike[str] | Mapping[str, Any],
-                 allow_empty: bool) -> tuple[NetworkSpec, dict[str, pulumi.Output[str]]]:
+    def _prepare(spec: str | os.PathLike[str] | Mapping[str, Any], allow_empty: bool
+                 ) -> tuple[NetworkSpec, dict[str, pulumi.Output[str]], dict[Existing, int]]:
         parsed = load(spec)
         if not parsed.objects and not allow_empty:
             raise SpecError("the spec declares no objects, so applying it would delete every object this Network "
                             "manages; if that is what you want, pass allow_empty=True to ampeco.Network",
                             file=parsed.file)
-        return parsed, _resolve_secrets(parsed)
+        return parsed, _resolve_secrets(parsed), _resolve_existing(parsed)
 
 
 def _resolve_secrets(spec: NetworkSpec) -> dict[str, pulumi.Output[str]]:
@@ -116,6 +119,29 @@ def _resolve_secrets(spec: NetworkSpec) -> dict[str, pulumi.Output[str]]:
     if missing:
         lines = "\n".join(f"  - {where}: pulumi config set --secret {key} <value>" for where, key in missing)
         raise SpecError(f"secret config not set for {len(missing)} value(s):\n{lines}", file=spec.file)
+    return found
+
+
+def _resolve_existing(spec: NetworkSpec) -> dict[Existing, int]:
+    """Each ``{existing: ...}`` the spec names -> its id in the stack's tenant (one lookup each);
+    every one that cannot be found is reported at once, before registering."""
+    from pulumi_ampeco._lookup import find_id
+    from pulumi_ampeco.errors import LookupFailedError
+
+    found: dict[Existing, int] = {}
+    problems: list[str] = []
+    for obj in spec.objects.values():
+        for target in obj.refs.values():
+            for item in target if isinstance(target, list) else [target]:
+                if not isinstance(item, Existing) or item in found:
+                    continue
+                try:
+                    found[item] = find_id(item.kind, {item.key: item.value})
+                except LookupFailedError as exc:
+                    problems.append(f"{obj.path}: {exc}")
+    if problems:
+        listing = problems[0] if len(problems) == 1 else "\n" + "\n".join(f"  - {p}" for p in problems)
+        raise SpecError(f"objects the spec refers to but does not manage are missing: {listing}", file=spec.file)
     return found
 
 
