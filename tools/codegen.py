@@ -343,6 +343,22 @@ def render_reference(spec: ResourceSpec) -> str:
                  "instead: the first `up` reads the object and updates it to the declaration (at most one update); "
                  "later changes to `adopt_id` do nothing.\n\n"
                  f"```python\nampeco.{cls}(\"existing\", adopt_id=42, ...)  # the same arguments as above\n```\n")
+    parents = list(spec.path_params_in_order)
+    within = "".join(f", {p}=..." for p in parents)
+    keys = [k.replace(".", "_") for k in spec.natural_key]
+    by_key = f"ampeco.get_{spec.module}({keys[0]}=...{within})" if keys else ""
+    parts.append("\n## Referring to an object the program does not manage\n\n"
+                 f"`ampeco.{cls}.get(\"name\", id{within})` reads it into the program (outputs refreshed on every "
+                 "run; never created, changed or deleted by it). "
+                 f"`ampeco.get_{spec.module}(id=...{within})`"
+                 + (f" or `{by_key}`" if keys else "")
+                 + f" looks it up now and returns a `Get{cls}Result` of plain values (secret fields left out; "
+                 "nothing lands in the state); it raises `LookupFailedError` when none matches, or several do."
+                 + (" In a network spec, a reference names one as "
+                    f"`{{existing: {{{spec.natural_key[0]}: ...}}}}`." if spec.natural_key and not parents else "")
+                 + "\n\n```python\n"
+                 + (f"found = {by_key}\n" if keys else f"found = ampeco.get_{spec.module}(id=42{within})\n")
+                 + f"same = ampeco.{cls}.get(\"existing-{spec.module.replace('_', '-')}\", found.id{within})\n```\n")
     return "".join(parts)
 
 

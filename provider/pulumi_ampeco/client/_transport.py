@@ -274,10 +274,14 @@ class RetryTransport(httpx.BaseTransport):
 
 
 def _fit_timeouts(request: httpx.Request, deadline: Deadline) -> None:
-    """Cut this attempt's timeouts (httpx reads them from the request) to the deadline's time left."""
+    """Cut this attempt's timeouts (httpx reads them from the request) so that together they fit in
+    the deadline's time left: waiting for a pooled connection, connecting, writing and reading one
+    after another then end by the deadline (each read of a body that arrives in many chunks may
+    take its read timeout again; API responses are one page)."""
     left = max(deadline.remaining(), 0.001)
     current = request.extensions.get("timeout") or {}
-    request.extensions["timeout"] = {
-        name: left if current.get(name) is None else min(float(current[name]), left)
-        for name in ("connect", "read", "write", "pool")
-    }
+    phases = {name: left if current.get(name) is None else float(current[name])
+              for name in ("pool", "connect", "write", "read")}
+    total = sum(phases.values())
+    scale = left / total if total > left else 1.0
+    request.extensions["timeout"] = {name: value * scale for name, value in phases.items()}
