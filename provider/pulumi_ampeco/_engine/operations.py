@@ -112,10 +112,12 @@ def _post_until_known(spec: ResourceSpec, client: AmpecoClient, collection: str,
     deadline = current_deadline()
     ambiguous: ApiError | None = None  # an earlier POST of this create whose outcome was unknown
     first_sent = datetime.now(timezone.utc)
+    unanswered = False  # some POST was sent and no answer came back
     for attempt in range(1, MAX_POSTS + 1):
         if ambiguous is not None and deadline is not None and deadline.passed:
             ambiguous.detail = (f"{ambiguous.detail}; not sent again: {deadline.describe()} has passed "
-                                f"(ampeco:operationTimeoutSeconds)")
+                                "(ampeco:operationTimeoutSeconds); before running again, look for it in the back "
+                                "office and, if it is there, set adopt_id to its id")
             raise ambiguous
         try:
             made = client.create(collection, body, include=model_meta(spec.model).includes)
@@ -128,12 +130,19 @@ def _post_until_known(spec: ResourceSpec, client: AmpecoClient, collection: str,
                                "check: look in the back office and set adopt_id to take it over)")
                 raise
             ambiguous = exc
+            unanswered = unanswered or getattr(exc, "status", None) is None
             found = _find_after_lost_response(spec, client, collection, desired, exc)
             if found is None:
                 if attempt == MAX_POSTS:
-                    exc.detail = (f"{attempt} POSTs failed and after each no {spec.kind} with {key[0]} "
-                                  f"{key[1]!r} existed, so none was created; run again later. "
-                                  f"Last failure: {exc.detail}")
+                    if unanswered:  # a POST sent but never answered may still be at work on the tenant
+                        exc.detail = (f"{attempt} POSTs failed, and after each no {spec.kind} with {key[0]} "
+                                      f"{key[1]!r} was found yet; one that went unanswered may still be made: "
+                                      "before running again, look for it in the back office and, if it is "
+                                      f"there, set adopt_id to its id. Last failure: {exc.detail}")
+                    else:
+                        exc.detail = (f"{attempt} POSTs failed and after each no {spec.kind} with {key[0]} "
+                                      f"{key[1]!r} existed, so none was created; run again later. "
+                                      f"Last failure: {exc.detail}")
                     raise
                 log.warning("%s create: response lost and no object found; trying again", spec.kind)
                 continue
