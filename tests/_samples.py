@@ -223,6 +223,14 @@ def tariff_group_with_unknown_tariff(_extra: dict[str, Any]) -> None:
     ampeco.TariffGroup("broken-group", name="Broken", tariff_ids=[987654])
 
 
+def two_id_tags_with_one_uid(_extra: dict[str, Any]) -> None:
+    """The same natural key declared twice (the second after the first): the tenant holds one object per uid."""
+    import pulumi
+
+    first = ampeco.IdTag("card-a", **{**ID_TAG_ARGS, "id_tag_uid": "04TWICE"})
+    ampeco.IdTag("card-b", **{**ID_TAG_ARGS, "id_tag_uid": "04TWICE"}, opts=pulumi.ResourceOptions(depends_on=[first]))
+
+
 def personal_charge_point(_extra: dict[str, Any]) -> None:
     """A charge point with a secret-bearing field (its PIN)."""
     charge_point("home", type="personal", pin="1234")
@@ -250,6 +258,64 @@ def network_spec(extra: dict[str, Any]) -> None:
 
     net = ampeco.Network("net", spec=extra["path"])
     pulumi.export("charge_points", {name: cp.id for name, cp in net.charge_points.items()})
+
+
+EVERY_KIND: dict[str, Any] = {
+    "locations": {"depot": {
+        **{k: v for k, v in LOCATION_ARGS.items()}, "tags": ["depot", "fleet"], "working_hours": {"is_always_open": True},
+        "charging_zones": {"staff": {"name": "Staff", "status": "enabled"}},
+    }},
+    "tariffs": {
+        "standard": TARIFF_ARGS,
+        "markup": {"name": "Markup", "type": "energy tou", "pricing": {
+            "flexible_mark_up_as_fixed_per_kwh": {"default_price": 0.05}, "price_per_kwh": 0.2}},
+        "free-staff": {"name": "Staff free", "type": "free", "restrictions": {"apply_to_users_with_groups": ["staff"]}},
+    },
+    "tariff_groups": {
+        "public": {"name": "Public", "tariffs": ["standard", "markup"]},  # AMPECO puts a base tariff in front
+        "staff": {"name": "Staff", "tariffs": ["free-staff"]},
+        "empty": {"name": "Nothing but the base tariff"},
+    },
+    "charge_points": {"cp-1": {
+        **{k: v for k, v in CHARGE_POINT_ARGS.items()}, "location": "depot", "charging_zone": "staff",
+        "network": {"id": "CP-EVERY-1", "protocol": "ocpp 1.6"}, "integrated_at": "2024-03-01T10:00:00Z",
+        "evses": {
+            "1": {**EVSE_ARGS, "tariff_group": "public", "connectors": {"type2": {"type": "type2", "format": "socket"}}},
+            "2": {**EVSE_ARGS, "network_id": "2", "physical_reference": "P-2",  # the tenant's default tariff group
+                  "connectors": {"ccs2": {"type": "ccs2", "format": "cable"}}},
+        },
+    }},
+    "id_tags": {
+        "card": ID_TAG_ARGS,
+        "expiring": {"id_tag_uid": "04EXP01", "status": "enabled", "type": "rfid", "expire_at": "2027-12-31T23:59:59Z",
+                     "vehicle_type": "company_car"},
+    },
+}
+"""A network of every kind, with the values the server rewrites: a base tariff in front of each group's
+tariffs, an EVSE on the tenant's default group, a write-only price, date-times in another spelling,
+update-only fields, ints sent as floats."""
+
+
+def every_kind(_extra: dict[str, Any]) -> None:
+    ampeco.Network("net", spec=EVERY_KIND)
+
+
+def lookups(extra: dict[str, Any]) -> None:
+    """Objects the program does not manage: looked up by natural key and by id, and read with ``get``."""
+    import pulumi
+
+    group = ampeco.get_tariff_group(name=extra["group"])
+    tariff = ampeco.get_tariff(id=extra["tariff_id"])
+    read = ampeco.TariffGroup.get("existing-group", group.id)
+    evse = ampeco.get_evse(charge_point_id=extra["charge_point_id"], network_id="1")
+    ampeco.TariffGroup("mine", name="Mine", tariff_ids=[tariff.id])
+    pulumi.export("group", {"id": group.id, "name": group.name, "tariff_ids": group.tariff_ids})
+    pulumi.export("read_name", read.name)
+    pulumi.export("evse", {"id": evse.id, "physical_reference": evse.physical_reference})
+
+
+def lookup_of_nothing(extra: dict[str, Any]) -> None:
+    ampeco.get_tariff_group(name=extra["group"])
 
 
 def id_tag_with_import_option(extra: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from _harness.real_cli import ROOT, RealEngine, cli_or_skip, program_venv
 from ampeco_emulator import EmulatorServer
+from pulumi_ampeco.client import NO_BACKOFF_ENV
 
 TEST_TOKEN = "test-token-5f2b9c1e"
 
@@ -28,10 +29,13 @@ def emulator() -> Iterator[EmulatorServer]:
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests never see a developer's real tenant."""
+    """Tests never see a developer's real tenant; and no retry waits of the default sleep are slept,
+    here or in the provider processes and CLIs the test starts (tests that measure waits give the
+    policy their own ``sleep``)."""
     for name in list(os.environ):
         if name.startswith("AMPECO_"):
             monkeypatch.delenv(name)
+    monkeypatch.setenv(NO_BACKOFF_ENV, "1")
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
 import runpy
 import textwrap
@@ -211,7 +212,10 @@ def test_gitops_example_previews_every_object_of_its_network_yaml(
     engine = engine_for(provider, tenant, **EXAMPLE_SECRETS)
     plan = engine.preview(main_py)
     assert plan.ops() == {"create": 36}  # 35 objects (every kind) and the component
-    assert plan.error is None and requests_log(tenant) == []
+    # nothing but the run's credential check (one object listed), if this provider process has not
+    # made a successful call yet
+    calls = [(r["method"], r["query"]) for r in requests_log(tenant)]
+    assert plan.error is None and calls in ([], [("GET", "per_page=1&cursor=")])
 
 
 def test_clone_example_applies_the_spec_named_in_stack_config(
@@ -222,3 +226,77 @@ def test_clone_example_applies_the_spec_named_in_stack_config(
     plan = engine.up(main_py)
     assert plan.ops() == {"create": 36} and plan.outputs == {"objects": 35}
     assert engine.up(main_py).ops() == {"same": 36}
+
+
+@pytest.mark.parametrize("content", ["", "# nothing left after a bad merge\n", "id_tags: {}\nlocations:\n"])
+def test_an_empty_spec_is_refused_unless_allowed(tenant: EmulatorServer, provider: ProviderProcess,
+                                                 tmp_path: Path, content: str) -> None:
+    spec = tmp_path / "network.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    engine = engine_for(provider, tenant, **{"cp-1-password": "s3cret", "home-pin": "4821"})
+    made = engine.up(lambda: Network("depot", spec=spec)).ops()["create"]
+    spec.write_text(content, encoding="utf-8")
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(lambda: Network("depot", spec=spec))
+    assert (f"{spec}: the spec declares no objects, so applying it would delete every object this Network "
+            "manages; if that is what you want, pass allow_empty=True") in str(failed.value)
+    assert len(engine.state) == made  # nothing was deleted
+    plan = engine.up(lambda: Network("depot", spec=spec, allow_empty=True))
+    assert plan.ops() == {"same": 1, "delete": made - 1}  # the component stays, its objects go
+
+
+def test_an_empty_spec_given_as_a_mapping_is_refused_too() -> None:
+    with pytest.raises(SpecError, match="declares no objects"):
+        Network("n", spec={})
+
+
+EXISTING_SPEC = {
+    "tariffs": {"standard": {"name": "Standard", "type": "flat rate", "pricing": {"price_per_session": 2}}},
+    "tariff_groups": {"public": {"name": "Public", "tariffs": [{"existing": {"name": "Back office"}}, "standard"]}},
+    "charge_points": {"cp": {
+        "name": "CP", "type": "personal", "status": "enabled", "pin": "1234", "external_id": "cp",
+        "evses": {"1": {"network_id": "1", "physical_reference": "P", "current_type": "ac", "status": "enabled",
+                        "tariff_group": {"existing": {"name": "Default"}}}}}},
+}
+
+
+def test_existing_objects_named_in_the_spec_resolve_in_the_tenant_it_is_applied_to(
+        emulator: EmulatorServer, provider: ProviderProcess) -> None:
+    """The tenant's default group and a back-office tariff: looked up by name in the target tenant
+    (not a copy of another tenant's id), used, and never created, changed or deleted."""
+    admin = f"{emulator.url}/_emulator"
+    httpx.put(f"{admin}/settings", json={"baseTariffs": "tenant-wide"}).raise_for_status()
+    try:
+        headers = {"Authorization": f"Bearer {emulator.token}"}
+        back_office = httpx.post(f"{emulator.url}/public-api/resources/tariffs/v1.0", headers=headers,
+                                 json={"name": "Back office", "type": "free"}).json()["data"]
+        [default] = httpx.get(f"{emulator.url}/public-api/resources/tariff-groups/v1.0", headers=headers).json()["data"]
+        spec = copy.deepcopy(EXISTING_SPEC)
+        spec["charge_points"]["cp"]["pin"] = {"config": "cp-pin"}
+        engine = engine_for(provider, emulator, **{"cp-pin": "1234"})
+        plan = engine.up(lambda: Network("n", spec=spec))
+        assert plan.ops() == {"create": 5}  # tariff, group, charge point, EVSE, the component
+        assert engine.resource("n/cp/1").outputs["tariff_group_id"] == default["id"]
+        group = engine.resource("n/public")
+        assert group.outputs["tariff_ids"][1:] == [back_office["id"], int(engine.resource("n/standard").id)]
+        engine.destroy()
+        groups = httpx.get(f"{emulator.url}/public-api/resources/tariff-groups/v1.0", headers=headers).json()["data"]
+        assert [g["id"] for g in groups] == [default["id"]]
+        assert httpx.get(f"{emulator.url}/public-api/resources/tariffs/v1.0/{back_office['id']}",
+                         headers=headers).status_code == 200
+    finally:
+        httpx.put(f"{admin}/settings", json={"baseTariffs": "per-group"}).raise_for_status()
+
+
+def test_an_existing_object_missing_from_the_tenant_fails_before_anything_is_registered(
+        tenant: EmulatorServer, provider: ProviderProcess) -> None:
+    spec = copy.deepcopy(EXISTING_SPEC)
+    spec["charge_points"]["cp"]["pin"] = {"config": "cp-pin"}
+    engine = engine_for(provider, tenant, **{"cp-pin": "1234"})
+    with pytest.raises(DeploymentError) as failed:
+        engine.preview(lambda: Network("n", spec=spec))
+    message = str(failed.value)
+    assert "objects the spec refers to but does not manage are missing:" in message
+    assert "tariff_groups.public: no tariff with name 'Back office' in the tenant" in message
+    assert "charge_points.cp.evses.1: no tariff group with name 'Default' in the tenant" in message
+    assert failed.value.plan.steps == []

@@ -13,7 +13,12 @@ from typing import Any
 
 import pytest
 from pulumi_ampeco.errors import SpecError
-from pulumi_ampeco.network import ConfigRef, SpecProblemsError, dump, load, parse, render
+from pulumi_ampeco.network import ConfigRef, Existing, SpecProblemsError, dump, load, parse, render
+from pulumi_ampeco.network._yaml import load_text
+
+
+def parse_yaml(text: str) -> Any:
+    return load_text(text, "network.yaml")
 
 
 def en(text: str) -> list[dict[str, str]]:
@@ -42,6 +47,10 @@ def network() -> dict[str, Any]:
         },
         "id_tags": {"card": {"id_tag_uid": "04A1", "status": "enabled", "type": "rfid", "adopt_id": 7}},
     }
+
+
+LOCATION: dict[str, Any] = {"name": en("Depot"), "address": en("1 Main St"), "country": "BG",
+                            "geoposition": {"latitude": 42.7, "longitude": 23.3}}
 
 
 def problems(data: dict[str, Any]) -> list[str]:
@@ -388,3 +397,72 @@ def test_a_bad_value_beside_a_nested_reference_is_still_reported() -> None:
     found = problems(data)
     assert found[0] == "tariffs.ac: pricing.tax: 'sales-tax' is not defined in taxes (defined: vat)"
     assert found[1].startswith("tariffs.ac: pricing.price_per_kwh: input should be greater than or equal to 0")
+def test_two_objects_with_the_same_natural_key_are_refused_naming_both() -> None:
+    spec = {
+        "id_tags": {
+            "card-a": {"id_tag_uid": "04A1", "status": "enabled", "type": "rfid"},
+            "card-b": {"id_tag_uid": "04A1", "status": "disabled", "type": "rfid"},
+        },
+        "locations": {
+            "depot": {**LOCATION, "external_id": "depot"},
+            "depot-copy": {**LOCATION, "external_id": "depot"},
+        },
+    }
+    with pytest.raises(SpecError) as failed:
+        load(spec)
+    message = str(failed.value)
+    assert "id_tags.card-b: id_tag_uid: '04A1' is also the id_tag_uid of id_tags.card-a" in message
+    assert "locations.depot-copy: external_id: 'depot' is also the external_id of locations.depot" in message
+
+
+def test_a_nested_natural_key_repeats_freely_across_parents_but_not_within_one() -> None:
+    cp = {"name": "CP", "type": "public", "status": "enabled", "location": "depot", "communication_mode": "none"}
+    evse = {"physical_reference": "P", "current_type": "ac", "status": "enabled"}
+    spec = {
+        "locations": {"depot": {**LOCATION, "external_id": "depot"}},
+        "charge_points": {
+            "cp-1": {**cp, "external_id": "cp-1", "evses": {"a": {**evse, "network_id": "1"},
+                                                              "b": {**evse, "network_id": "2"}}},
+            "cp-2": {**cp, "external_id": "cp-2", "evses": {"a": {**evse, "network_id": "1"},
+                                                              "b": {**evse, "network_id": "1"}}},
+        },
+    }
+    with pytest.raises(SpecError) as failed:
+        load(spec)
+    assert str(failed.value).endswith(
+        "charge_points.cp-2.evses.b: network_id: '1' is also the network_id of charge_points.cp-2.evses.a: two "
+        "EVSEs cannot share it (it identifies one object on the tenant); give one of them another network_id")
+
+
+def test_a_reference_may_name_an_object_the_spec_does_not_manage_by_its_natural_key() -> None:
+    data = network()
+    data["charge_points"]["cp-1"]["evses"]["1"]["tariff_group"] = {"existing": {"name": "Default"}}
+    data["tariff_groups"]["public"]["tariffs"] = ["night", {"existing": {"name": "Free"}}, "ac"]
+    spec = load(data)
+    evse = spec.objects["charge_points.cp-1.evses.1"]
+    assert evse.refs["tariff_group_id"] == Existing("TariffGroup", "name", "Default")
+    assert spec.objects["tariff_groups.public"].refs["tariff_ids"] == [
+        "tariffs.night", Existing("Tariff", "name", "Free"), "tariffs.ac"]
+    text = dump(render(spec))
+    assert "        tariff_group:\n          existing:\n            name: Default\n" in text
+    assert load(parse_yaml(text)).objects["charge_points.cp-1.evses.1"].refs == evse.refs
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ({"existing": {"colour": "red"}}, "'colour' is not a natural key of a tariff group; natural keys: name"),
+    ({"existing": {"name": "A", "partner_id": 3}}, "or {existing: {<natural key>: <value>}} for one it does not manage"),
+    ({"existing": "Default"}, "natural keys of a tariff group: name"),
+    ({"existing": {"name": ["x"]}}, "name: must be a value (text or number), not a list"),
+])
+def test_a_malformed_existing_reference_names_what_is_allowed(value: Any, reason: str) -> None:
+    data = network()
+    data["charge_points"]["cp-1"]["evses"]["1"]["tariff_group"] = value
+    found = problems(data)
+    assert len(found) == 1 and found[0].startswith("charge_points.cp-1.evses.1: tariff_group: ") and reason in found[0]
+
+
+def test_an_existing_object_looked_up_within_another_cannot_be_named() -> None:
+    data = network()
+    data["charge_points"]["cp-1"]["charging_zone"] = {"existing": {"name": "Staff"}}
+    assert problems(data) == [("charge_points.cp-1: charging_zone: an existing charging zone cannot be named here: "
+                              "it is looked up within the location; name one of the spec's")]

@@ -134,6 +134,7 @@ def render_resource(spec: ResourceSpec) -> str:
     lines.append("import dataclasses\n@IMPORTS@\n")
     lines.append("import pulumi\nimport pulumi.dynamic\n\n")
     lines.append("from pulumi_ampeco._engine.provider import AmpecoProvider\n")
+    lines.append("from pulumi_ampeco._lookup import find\n")
     lines.append("from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored\n")
     if nested:
         names = [f"{n}ArgsDict" for n in nested]
@@ -141,7 +142,9 @@ def render_resource(spec: ResourceSpec) -> str:
             lines.append(f"from pulumi_ampeco.types import {names[0]}\n")
         else:
             lines.append("from pulumi_ampeco.types import (\n" + "".join(f"    {n},\n" for n in names) + ")\n")
-    lines.append(f'\n__all__ = ["{cls}", "{cls}Args", "{cls}ArgsDict"]\n')
+    names = sorted([cls, f"{cls}Args", f"{cls}ArgsDict", f"Get{cls}Result", f"get_{spec.module}"],
+                   key=lambda n: (not n[0].isupper(), n))
+    lines.append("\n__all__ = [" + ", ".join(f'"{n}"' for n in names) + "]\n")
     lines.append("\n# Every output (passed as None unless given) and the secret ones: `_surface` takes them from\n"
                  "# here, so a program that constructs resources loads neither pydantic nor the specs.\n")
     lines.append(_tuple("_OUTPUTS", list(meta.fields)))
@@ -193,8 +196,72 @@ def render_resource(spec: ResourceSpec) -> str:
     lines.append("        with sdk_pickler_restored():\n")
     lines.append(f'            super().__init__(AmpecoProvider("{cls}"), resource_name, props,\n'
                  "                             resource_options(opts, _SECRET_OUTPUTS))\n")
+    lines += _lookups(spec, meta)
     text = "".join(lines)
     return text.replace("@IMPORTS@\n", _imports(text.split("__all__", 1)[1]) + "\n")
+
+
+def _lookups(spec: ResourceSpec, meta: ModelMeta) -> list[str]:
+    """``X.get(resource_name, id)`` (Pulumi's read of an existing object), ``GetXResult`` and
+    ``get_x(...)`` (a lookup by id or natural key, the form of Pulumi's get functions)."""
+    cls, noun = spec.kind, spec.noun
+    parents = [meta.fields[p] for p in spec.path_params_in_order]
+    keys = [(k.replace(".", "_"), k) for k in spec.natural_key]
+    out = ["\n    @staticmethod\n",
+           ("    def get(\n        resource_name: str,\n        id: pulumi.Input[str],\n"
+            "        opts: pulumi.ResourceOptions | None = None,\n")]
+    if parents:
+        out.append("        *,\n")
+        out += [f"        {p.name}: pulumi.Input[{_type(p.annotation, output=False)}],\n" for p in parents]
+    out.append(f"    ) -> {cls}:\n")
+    where = f" (under its {', '.join(p.name for p in parents)})" if parents else ""
+    out.append(f'        """The existing {noun} with this AMPECO id{where}, read into the program: its outputs,\n'
+               "        refreshed on every run; this program never creates, changes or deletes it.\n"
+               '        """\n')
+    call = "".join(f", {p.name}={p.name}" for p in parents)
+    out.append("        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))\n")
+    out.append(f"        return {cls}(resource_name, opts=read{call})\n")
+
+    out.append("\n\n@dataclasses.dataclass(frozen=True, kw_only=True)\n")
+    out.append(f"class Get{cls}Result:\n")
+    out.append(f'    """An existing {noun}, as ``get_{spec.module}`` found it in the tenant (secret fields left out)."""\n\n')
+    out.append('    id: str\n    """The AMPECO id (a string, as Pulumi ids are)."""\n')
+    for f in meta.fields.values():
+        if f.secret:
+            continue
+        t = _type(f.annotation, output=True)
+        out.append(f"    {f.name}: {t if f.required or f.path_param else t + ' | None'}"
+                   f"{'' if f.required or f.path_param else ' = None'}\n")
+        out.append(_doc(f.description, "    "))
+    out.append(f"\n\ndef get_{spec.module}(\n    *,\n")
+    out += [f"    {p.name}: int | str,\n" for p in parents]
+    out.append("    id: int | str | None = None,\n")
+    for name, dotted in keys:
+        fmeta = _field(meta, dotted)
+        out.append(f"    {name}: {_type(fmeta.annotation, output=True) if fmeta else 'Any'} | None = None,\n")
+    out.append(f") -> Get{cls}Result:\n")
+    by = " or ".join(f"``{name}``" for name, _ in keys)
+    out.append(f'    """Look up an existing {noun} in the stack\'s tenant by its AMPECO ``id``'
+               + (f" or by {by}" if keys else "") + (f",\n    within its {parents[0].name}" if parents else "")
+               + ".\n\n    Its values as plain Python, now (in a preview too): nothing is registered, so nothing "
+               "of it\n    lands in the state. Raises LookupFailedError when none matches, or more than one.\n"
+               '    """\n')
+    key = ", ".join(f'"{dotted}": {name}' for name, dotted in keys)
+    parent_map = ", ".join(f'"{p.name}": {p.name}' for p in parents)
+    out.append(f'    found = find("{cls}", id=id, key={{{key}}}, parents={{{parent_map}}})\n')
+    out.append(f"    return Get{cls}Result(**found)\n")
+    return out
+
+
+def _field(meta: ModelMeta, dotted: str) -> FieldMeta | None:
+    current: ModelMeta | None = meta
+    fmeta = None
+    for part in dotted.split("."):
+        if current is None or part not in current.fields:
+            return None
+        fmeta = current.fields[part]
+        current = fmeta.nested
+    return fmeta
 
 
 def _tuple(name: str, items: list[str]) -> str:
@@ -295,6 +362,22 @@ def render_reference(spec: ResourceSpec) -> str:
                  "later changes to `adopt_id` do nothing.\n\n"
                  f"```python\nampeco.{cls}(\"existing\", adopt_id={'42' if spec.id_type is int else repr('42')}, ...)"
                  "  # the same arguments as above\n```\n")
+    parents = list(spec.path_params_in_order)
+    within = "".join(f", {p}=..." for p in parents)
+    keys = [k.replace(".", "_") for k in spec.natural_key]
+    by_key = f"ampeco.get_{spec.module}({keys[0]}=...{within})" if keys else ""
+    parts.append("\n## Referring to an object the program does not manage\n\n"
+                 f"`ampeco.{cls}.get(\"name\", id{within})` reads it into the program (outputs refreshed on every "
+                 "run; never created, changed or deleted by it). "
+                 f"`ampeco.get_{spec.module}(id=...{within})`"
+                 + (f" or `{by_key}`" if keys else "")
+                 + f" looks it up now and returns a `Get{cls}Result` of plain values (secret fields left out; "
+                 "nothing lands in the state); it raises `LookupFailedError` when none matches, or several do."
+                 + (" In a network spec, a reference names one as "
+                    f"`{{existing: {{{spec.natural_key[0]}: ...}}}}`." if spec.natural_key and not parents else "")
+                 + "\n\n```python\n"
+                 + (f"found = {by_key}\n" if keys else f"found = ampeco.get_{spec.module}(id=42{within})\n")
+                 + f"same = ampeco.{cls}.get(\"existing-{spec.module.replace('_', '-')}\", found.id{within})\n```\n")
     return "".join(parts)
 
 
@@ -328,7 +411,9 @@ PACKAGE_DOC = '''"""Pulumi resources for AMPECO.CHARGE EV-charging networks.
 
 Tenant: stack config ``ampeco:tenantUrl`` and secret ``ampeco:apiToken``, else the environment
 variables ``AMPECO_TENANT_URL`` and ``AMPECO_API_TOKEN``. Existing objects are taken over with
-``adopt_id`` (``import_`` cannot work for dynamic providers, pulumi/pulumi#16175).
+``adopt_id`` (``import_`` cannot work for dynamic providers, pulumi/pulumi#16175); ones the program
+only refers to are read with ``X.get(name, id)`` or looked up with ``get_x(id=...)`` /
+``get_x(<natural key>=...)``.
 """
 '''
 
@@ -339,7 +424,8 @@ def render_package() -> str:
                          if isinstance(getattr(errors, n), type) and issubclass(getattr(errors, n), Exception))
     lazy: dict[str, str] = {}
     for spec in sorted(REGISTRY.values(), key=lambda s: s.kind):
-        for name in (spec.kind, f"{spec.kind}Args", f"{spec.kind}ArgsDict"):
+        for name in (spec.kind, f"{spec.kind}Args", f"{spec.kind}ArgsDict", f"Get{spec.kind}Result",
+                     f"get_{spec.module}"):
             lazy[name] = f"pulumi_ampeco.{spec.module}"
     lazy["Network"] = "pulumi_ampeco.network"
     by_module: dict[str, list[str]] = {}

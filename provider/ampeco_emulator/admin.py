@@ -12,12 +12,13 @@ Errors are raised, not rendered: the app's one error handler (``responses.on_err
 ``GET  /_emulator/faults``  the rules with how often each fired
 ``DELETE /_emulator/faults`` no more faults
 ``GET  /_emulator/inferred`` every inferred behaviour, per resource
+``GET  /_emulator/settings`` ``{"baseTariffs": "per-group" | "tenant-wide"}``
+``PUT  /_emulator/settings`` change them: a new empty tenant of that kind (as a reset)
 =========================  ===================================================================
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.requests import Request
@@ -25,8 +26,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .errors import BadRequest
+from .persistence import StateError
 from .resources import ALL_INFERRED
 from .responses import json_response
+from .routes import parse_json_body
 from .state import Emulator
 
 
@@ -36,11 +39,7 @@ def _emulator(request: Request) -> Emulator:
 
 
 async def _json(request: Request) -> Any:
-    raw = await request.body()
-    try:
-        return json.loads(raw or b"{}")
-    except ValueError as exc:
-        raise BadRequest(f"The request body is not valid JSON: {exc}.") from exc
+    return parse_json_body(await request.body() or b"{}")
 
 
 async def reset(request: Request) -> Response:
@@ -56,8 +55,8 @@ async def put_state(request: Request) -> Response:
     dump = await _json(request)
     try:
         _emulator(request).load_state(dump)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise BadRequest(f"Invalid state: {exc}") from exc
+    except StateError as exc:
+        raise BadRequest(f"Invalid state: {exc}") from None
     return json_response(200, {"message": "State loaded."})
 
 
@@ -85,6 +84,21 @@ async def clear_faults(request: Request) -> Response:
     return Response(status_code=204)
 
 
+async def get_settings(request: Request) -> Response:
+    return json_response(200, {"baseTariffs": _emulator(request).base_tariffs})
+
+
+async def put_settings(request: Request) -> Response:
+    body = await _json(request)
+    if not isinstance(body, dict) or set(body) - {"baseTariffs"}:
+        raise BadRequest('Settings are {"baseTariffs": "per-group" | "tenant-wide"}.')
+    try:
+        _emulator(request).reset(body.get("baseTariffs"))
+    except ValueError as exc:
+        raise BadRequest(f"{exc}.") from None
+    return json_response(200, {"baseTariffs": _emulator(request).base_tariffs})
+
+
 async def inferred(request: Request) -> Response:
     return json_response(200, ALL_INFERRED)
 
@@ -100,4 +114,6 @@ def routes() -> list[Route]:
         Route("/faults", get_faults, methods=["GET"]),
         Route("/faults", clear_faults, methods=["DELETE"]),
         Route("/inferred", inferred, methods=["GET"]),
+        Route("/settings", get_settings, methods=["GET"]),
+        Route("/settings", put_settings, methods=["PUT"]),
     ]

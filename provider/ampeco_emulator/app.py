@@ -148,11 +148,14 @@ def _with_errors(app: ASGIApp) -> ASGIApp:
     return ExceptionMiddleware(app, handlers=ERROR_HANDLERS)
 
 
-def create_app(token: str, state_file: str | Path | None = None) -> Starlette:
-    """The emulator as an ASGI app. ``app.state.emulator`` is its :class:`Emulator`."""
+def create_app(token: str, state_file: str | Path | None = None, base_tariffs: str = "per-group") -> Starlette:
+    """The emulator as an ASGI app. ``app.state.emulator`` is its :class:`Emulator`.
+
+    ``base_tariffs``: ``per-group`` or ``tenant-wide`` (``store.BASE_TARIFF_MODES``).
+    """
     app = Starlette(routes=[
         Mount("/_emulator", app=_with_errors(Router(admin.routes()))),
         Mount("", app=LoggedAndFaulted(_with_errors(api_router()))),
     ])
-    app.state.emulator = Emulator(token, state_file)
+    app.state.emulator = Emulator(token, state_file, base_tariffs)
     return app

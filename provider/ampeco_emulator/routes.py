@@ -37,7 +37,7 @@ from .resources import RESOURCES, Resource
 from .responses import json_response
 from .state import Emulator
 
-__all__ = ["ORIGINAL_PATH", "api_router", "table"]
+__all__ = ["MAX_BODY_DEPTH", "ORIGINAL_PATH", "api_router", "parse_json_body", "table"]
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 ORIGINAL_PATH = "ampeco.original_path"
@@ -123,10 +123,37 @@ async def _read_body(request: Request) -> Any:
     content_type = request.headers.get("content-type", "")
     if "json" not in content_type.lower():
         raise BadRequest("The request body must be JSON, sent with Content-Type: application/json.")
+    return parse_json_body(raw)
+
+
+MAX_BODY_DEPTH = 64
+"""Deepest nesting of objects and lists a body may have (inferred: the API's deepest is ~6)."""
+
+
+def parse_json_body(raw: bytes) -> Any:
+    """A JSON body, or BadRequest: not JSON, or nested deeper than MAX_BODY_DEPTH (which would
+    otherwise exhaust the recursion of the parser or of the validation: a 500)."""
     try:
-        return json.loads(raw)
+        body = json.loads(raw)
+    except RecursionError:
+        raise BadRequest(f"The request body is nested too deeply (more than {MAX_BODY_DEPTH} levels).") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadRequest(f"The request body is not valid JSON: {exc}.") from exc
+    if _depth_exceeds(body, MAX_BODY_DEPTH):
+        raise BadRequest(f"The request body is nested too deeply (more than {MAX_BODY_DEPTH} levels).")
+    return body
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 async def _not_found(scope: Scope, receive: Receive, send: Send) -> None:

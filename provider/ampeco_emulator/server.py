@@ -61,6 +61,10 @@ class AbortableH11Protocol(H11Protocol):
 class EmulatorServer:
     """The emulator on ``host:port`` (port 0 = a free port), in a background thread.
 
+    ``base_tariffs`` chooses the kind of tenant: ``"per-group"`` (each tariff group gets its own
+    free base tariff, as the reference says) or ``"tenant-wide"`` (one free tariff and one default
+    group, shared by every group and EVSE); see ``store.BASE_TARIFF_MODES``.
+
     >>> with EmulatorServer(token="t") as server:  # doctest: +SKIP
     ...     httpx.get(f"{server.url}/public-api/resources/id-tags/v2.0", headers=...)
     """
@@ -71,8 +75,10 @@ class EmulatorServer:
         host: str = "127.0.0.1",
         port: int = 0,
         state_file: str | Path | None = None,
+        base_tariffs: str = "per-group",
     ) -> None:
         self.token = token
+        self.base_tariffs = base_tariffs
         self.host = host
         self.port = port
         self.state_file = state_file
@@ -90,7 +96,7 @@ class EmulatorServer:
     def start(self) -> EmulatorServer:
         if self._thread is not None:
             return self
-        app = create_app(self.token, state_file=self.state_file)
+        app = create_app(self.token, state_file=self.state_file, base_tariffs=self.base_tariffs)
         self._app = app
         sock = socket.socket(
             socket.AF_INET6 if ":" in self.host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP

@@ -17,6 +17,15 @@ from .validation import format_datetime
 
 DEFAULT_CURRENCY = "EUR"
 
+PER_GROUP = "per-group"
+TENANT_WIDE = "tenant-wide"
+BASE_TARIFF_MODES = (PER_GROUP, TENANT_WIDE)
+"""How the tenant gives tariff groups their free base tariff (an emulator option; real tenants are
+of either kind): ``per-group`` (the reference: each new group gets a new free tariff; the default
+group an EVSE without one gets is made on first need) or ``tenant-wide`` (the tenant starts with
+one free tariff and a default group holding it; every group gets that same tariff in front, and
+every EVSE without a group gets that group)."""
+
 Obj = dict[str, Any]
 
 
@@ -70,14 +79,19 @@ class Tenant:
     """All state of one emulated AMPECO tenant: a collection per name in ``collections``
     (``resources.COLLECTIONS``: one per resource)."""
 
-    def __init__(self, collections: Iterable[str], currency: str = DEFAULT_CURRENCY, seed: int | None = None) -> None:
+    def __init__(self, collections: Iterable[str], currency: str = DEFAULT_CURRENCY, seed: int | None = None,
+                 base_tariffs: str = PER_GROUP) -> None:
+        if base_tariffs not in BASE_TARIFF_MODES:
+            raise ValueError(f"base_tariffs must be one of {', '.join(BASE_TARIFF_MODES)}, not {base_tariffs!r}")
         self.currency = currency
+        self.base_tariffs = base_tariffs
         self.collections: dict[str, Collection] = {name: Collection(name) for name in collections}
         self.counters: dict[str, int] = dict.fromkeys(self.collections, 0)
         # (collection, field path) -> {key value: object id}; maintained by resources/_base.py
         self.unique: dict[tuple[str, str], dict[Hashable, int]] = {}
         self.rng = random.Random(seed)
         self.default_tariff_group_id: int | None = None
+        self.tenant_free_tariff_id: int | None = None  # tenant-wide: the free tariff every group starts with
         self._last_time: datetime | None = None
 
     def __getitem__(self, collection: str) -> Collection:
@@ -99,8 +113,8 @@ class Tenant:
         return {name: list(coll) for name, coll in self.collections.items()}
 
     @classmethod
-    def from_dump(cls, dump: dict[str, Any], collections: Iterable[str]) -> Tenant:
-        tenant = cls(collections)
+    def from_dump(cls, dump: dict[str, Any], collections: Iterable[str], base_tariffs: str = PER_GROUP) -> Tenant:
+        tenant = cls(collections, base_tariffs=base_tariffs)
         for name in tenant.collections:
             objects = dump.get(name) or []
             if not isinstance(objects, list):
@@ -113,4 +127,7 @@ class Tenant:
         for group in tenant.collections["tariff_groups"]:
             if group.get("_default"):
                 tenant.default_tariff_group_id = group["id"]
+        for tariff in tenant.collections["tariffs"]:
+            if tariff.get("_tenantFree"):
+                tenant.tenant_free_tariff_id = tariff["id"]
         return tenant

@@ -8,7 +8,9 @@
 
 Tenant: stack config ``ampeco:tenantUrl`` and secret ``ampeco:apiToken``, else the environment
 variables ``AMPECO_TENANT_URL`` and ``AMPECO_API_TOKEN``. Existing objects are taken over with
-``adopt_id`` (``import_`` cannot work for dynamic providers, pulumi/pulumi#16175).
+``adopt_id`` (``import_`` cannot work for dynamic providers, pulumi/pulumi#16175); ones the program
+only refers to are read with ``X.get(name, id)`` or looked up with ``get_x(id=...)`` /
+``get_x(<natural key>=...)``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pulumi_ampeco.errors import (
     AuthenticationError,
     ConfigurationError,
     ExportError,
+    LookupFailedError,
     MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
@@ -39,30 +42,76 @@ from pulumi_ampeco.errors import (
 )
 
 if TYPE_CHECKING:
-    from pulumi_ampeco.charge_point import ChargePoint, ChargePointArgs, ChargePointArgsDict
-    from pulumi_ampeco.charging_zone import ChargingZone, ChargingZoneArgs, ChargingZoneArgsDict
-    from pulumi_ampeco.circuit import Circuit, CircuitArgs, CircuitArgsDict
+    from pulumi_ampeco.charge_point import (
+        ChargePoint,
+        ChargePointArgs,
+        ChargePointArgsDict,
+        GetChargePointResult,
+        get_charge_point,
+    )
+    from pulumi_ampeco.charging_zone import (
+        ChargingZone,
+        ChargingZoneArgs,
+        ChargingZoneArgsDict,
+        GetChargingZoneResult,
+        get_charging_zone,
+    )
+    from pulumi_ampeco.circuit import Circuit, CircuitArgs, CircuitArgsDict, GetCircuitResult, get_circuit
     from pulumi_ampeco.circuit_charge_point import (
         CircuitChargePoint,
         CircuitChargePointArgs,
         CircuitChargePointArgsDict,
+        GetCircuitChargePointResult,
+        get_circuit_charge_point,
     )
     from pulumi_ampeco.configuration_template import (
         ConfigurationTemplate,
         ConfigurationTemplateArgs,
         ConfigurationTemplateArgsDict,
+        GetConfigurationTemplateResult,
+        get_configuration_template,
     )
-    from pulumi_ampeco.connector import Connector, ConnectorArgs, ConnectorArgsDict
-    from pulumi_ampeco.evse import Evse, EvseArgs, EvseArgsDict
-    from pulumi_ampeco.id_tag import IdTag, IdTagArgs, IdTagArgsDict
-    from pulumi_ampeco.location import Location, LocationArgs, LocationArgsDict
+    from pulumi_ampeco.connector import (
+        Connector,
+        ConnectorArgs,
+        ConnectorArgsDict,
+        GetConnectorResult,
+        get_connector,
+    )
+    from pulumi_ampeco.evse import Evse, EvseArgs, EvseArgsDict, GetEvseResult, get_evse
+    from pulumi_ampeco.id_tag import GetIdTagResult, IdTag, IdTagArgs, IdTagArgsDict, get_id_tag
+    from pulumi_ampeco.location import (
+        GetLocationResult,
+        Location,
+        LocationArgs,
+        LocationArgsDict,
+        get_location,
+    )
     from pulumi_ampeco.network import Network
-    from pulumi_ampeco.notification import Notification, NotificationArgs, NotificationArgsDict
-    from pulumi_ampeco.partner import Partner, PartnerArgs, PartnerArgsDict
-    from pulumi_ampeco.tariff import Tariff, TariffArgs, TariffArgsDict
-    from pulumi_ampeco.tariff_group import TariffGroup, TariffGroupArgs, TariffGroupArgsDict
-    from pulumi_ampeco.tax import Tax, TaxArgs, TaxArgsDict
-    from pulumi_ampeco.user_group import UserGroup, UserGroupArgs, UserGroupArgsDict
+    from pulumi_ampeco.notification import (
+        GetNotificationResult,
+        Notification,
+        NotificationArgs,
+        NotificationArgsDict,
+        get_notification,
+    )
+    from pulumi_ampeco.partner import GetPartnerResult, Partner, PartnerArgs, PartnerArgsDict, get_partner
+    from pulumi_ampeco.tariff import GetTariffResult, Tariff, TariffArgs, TariffArgsDict, get_tariff
+    from pulumi_ampeco.tariff_group import (
+        GetTariffGroupResult,
+        TariffGroup,
+        TariffGroupArgs,
+        TariffGroupArgsDict,
+        get_tariff_group,
+    )
+    from pulumi_ampeco.tax import GetTaxResult, Tax, TaxArgs, TaxArgsDict, get_tax
+    from pulumi_ampeco.user_group import (
+        GetUserGroupResult,
+        UserGroup,
+        UserGroupArgs,
+        UserGroupArgsDict,
+        get_user_group,
+    )
 
 # Resource classes load on first use (PEP 562): `import pulumi_ampeco` stays cheap, and a provider
 # process, which only needs pulumi_ampeco._engine, never loads the Pulumi surface of every resource.
@@ -88,6 +137,21 @@ _LAZY: dict[str, str] = {
     "Evse": "pulumi_ampeco.evse",
     "EvseArgs": "pulumi_ampeco.evse",
     "EvseArgsDict": "pulumi_ampeco.evse",
+    "GetChargePointResult": "pulumi_ampeco.charge_point",
+    "GetChargingZoneResult": "pulumi_ampeco.charging_zone",
+    "GetCircuitChargePointResult": "pulumi_ampeco.circuit_charge_point",
+    "GetCircuitResult": "pulumi_ampeco.circuit",
+    "GetConfigurationTemplateResult": "pulumi_ampeco.configuration_template",
+    "GetConnectorResult": "pulumi_ampeco.connector",
+    "GetEvseResult": "pulumi_ampeco.evse",
+    "GetIdTagResult": "pulumi_ampeco.id_tag",
+    "GetLocationResult": "pulumi_ampeco.location",
+    "GetNotificationResult": "pulumi_ampeco.notification",
+    "GetPartnerResult": "pulumi_ampeco.partner",
+    "GetTariffGroupResult": "pulumi_ampeco.tariff_group",
+    "GetTariffResult": "pulumi_ampeco.tariff",
+    "GetTaxResult": "pulumi_ampeco.tax",
+    "GetUserGroupResult": "pulumi_ampeco.user_group",
     "IdTag": "pulumi_ampeco.id_tag",
     "IdTagArgs": "pulumi_ampeco.id_tag",
     "IdTagArgsDict": "pulumi_ampeco.id_tag",
@@ -113,6 +177,21 @@ _LAZY: dict[str, str] = {
     "UserGroup": "pulumi_ampeco.user_group",
     "UserGroupArgs": "pulumi_ampeco.user_group",
     "UserGroupArgsDict": "pulumi_ampeco.user_group",
+    "get_charge_point": "pulumi_ampeco.charge_point",
+    "get_charging_zone": "pulumi_ampeco.charging_zone",
+    "get_circuit": "pulumi_ampeco.circuit",
+    "get_circuit_charge_point": "pulumi_ampeco.circuit_charge_point",
+    "get_configuration_template": "pulumi_ampeco.configuration_template",
+    "get_connector": "pulumi_ampeco.connector",
+    "get_evse": "pulumi_ampeco.evse",
+    "get_id_tag": "pulumi_ampeco.id_tag",
+    "get_location": "pulumi_ampeco.location",
+    "get_notification": "pulumi_ampeco.notification",
+    "get_partner": "pulumi_ampeco.partner",
+    "get_tariff": "pulumi_ampeco.tariff",
+    "get_tariff_group": "pulumi_ampeco.tariff_group",
+    "get_tax": "pulumi_ampeco.tax",
+    "get_user_group": "pulumi_ampeco.user_group",
 }
 
 __all__ = [
@@ -147,12 +226,28 @@ __all__ = [
     "EvseArgs",
     "EvseArgsDict",
     "ExportError",
+    "GetChargePointResult",
+    "GetChargingZoneResult",
+    "GetCircuitChargePointResult",
+    "GetCircuitResult",
+    "GetConfigurationTemplateResult",
+    "GetConnectorResult",
+    "GetEvseResult",
+    "GetIdTagResult",
+    "GetLocationResult",
+    "GetNotificationResult",
+    "GetPartnerResult",
+    "GetTariffGroupResult",
+    "GetTariffResult",
+    "GetTaxResult",
+    "GetUserGroupResult",
     "IdTag",
     "IdTagArgs",
     "IdTagArgsDict",
     "Location",
     "LocationArgs",
     "LocationArgsDict",
+    "LookupFailedError",
     "MalformedResponseError",
     "Network",
     "NotFoundError",
@@ -181,6 +276,21 @@ __all__ = [
     "UserGroup",
     "UserGroupArgs",
     "UserGroupArgsDict",
+    "get_charge_point",
+    "get_charging_zone",
+    "get_circuit",
+    "get_circuit_charge_point",
+    "get_configuration_template",
+    "get_connector",
+    "get_evse",
+    "get_id_tag",
+    "get_location",
+    "get_notification",
+    "get_partner",
+    "get_tariff",
+    "get_tariff_group",
+    "get_tax",
+    "get_user_group",
 ]
 
 

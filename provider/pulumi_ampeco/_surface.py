@@ -52,6 +52,25 @@ def resource_options(
     return pulumi.ResourceOptions.merge(opts, secret)
 
 
+_PROGRAM_ERRORS: dict[type[BaseException], type[BaseException]] = {}
+
+
+def as_program_error(exc: BaseException) -> BaseException:
+    """``exc`` as a Pulumi program fails with it: still an instance of its own class (a program can
+    catch it as usual), and a ``pulumi.RunError``, which the language host prints as its one-line
+    message instead of "Program failed with an unhandled exception" and a traceback."""
+    if isinstance(exc, pulumi.RunError):
+        return exc
+    cls = _PROGRAM_ERRORS.get(type(exc))
+    if cls is None:
+        cls = _PROGRAM_ERRORS[type(exc)] = type(type(exc).__name__, (type(exc), pulumi.RunError),
+                                                 {"__module__": type(exc).__module__})
+    again = cls.__new__(cls)
+    again.__dict__.update(exc.__dict__)
+    again.args = exc.args
+    return again
+
+
 @contextlib.contextmanager
 def sdk_pickler_restored() -> Iterator[None]:
     """Undo what ``pulumi.dynamic.serialize_provider`` leaves behind on ``pickle._Pickler``.

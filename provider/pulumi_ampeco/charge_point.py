@@ -11,6 +11,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import (
     ChargePointNetworkArgsDict,
@@ -20,7 +21,7 @@ from pulumi_ampeco.types import (
     ChargePointUserArgsDict,
 )
 
-__all__ = ["ChargePoint", "ChargePointArgs", "ChargePointArgsDict"]
+__all__ = ["ChargePoint", "ChargePointArgs", "ChargePointArgsDict", "GetChargePointResult", "get_charge_point"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -380,3 +381,112 @@ class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("ChargePoint"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> ChargePoint:
+        """The existing charge point with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return ChargePoint(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetChargePointResult:
+    """An existing charge point, as ``get_charge_point`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    name: str
+    """Name of the charge point."""
+    type: Literal['public', 'private', 'personal']
+    """public: on the map for everyone; private: for a partner's users; personal: one owner."""
+    status: Literal['enabled', 'disabled', 'out of order', 'demo']
+    """Operational status."""
+    communication_mode: Literal['none', 'direct_ocpp', 'via_ocpp_connected_charge_point'] | None = None
+    """How the station talks to the backend; set on create only (a change replaces)."""
+    location_id: int | None = None
+    """Location of the charge point; required for public and private."""
+    charging_zone_id: int | None = None
+    """Charging zone within the location."""
+    ocpp_connected_charge_point_id: int | None = None
+    """Master charge point of a satellite (communication_mode via_ocpp_connected_charge_point)."""
+    external_id: str | None = None
+    """Your own identifier for the charge point."""
+    network_type: Literal['cellular', 'ethernet', 'wlan'] | None = None
+    """Uplink type."""
+    electricity_rate_id: int | None = None
+    """Electricity rate for per-session cost tracking."""
+    electricity_cost_reimbursement_integration_id: int | None = None
+    """Integration reimbursing the electricity cost (ignored by the API for public and private charge points)."""
+    installation_and_maintenance_company_id: int | None = None
+    """Company that installs and maintains the charge point."""
+    subscription: dict[str, Any] | None = None
+    """Subscription rules (personal only)."""
+    managed_by_operator: bool | None = None
+    """Deprecated by the API; use communication_mode (the server derives it from that)."""
+    capabilities: list[Literal['remote_start_stop_capable', 'meter_values', 'stop_transaction_on_ev_disconnect', 'disregard_the_heartbeats', 'display_messages']] | None = None
+    """Station capabilities; display_messages is detected at boot and never compared."""
+    auto_start_without_authorization: bool | None = None
+    """Allow locally started and plug-and-charge sessions (default false)."""
+    disable_auto_start_emulation: bool | None = None
+    """Rely on the station's own auto-start (default false)."""
+    security: dict[str, Any] | None = None
+    """OCPP security profile settings."""
+    model_id: int | None = None
+    """Charge point model; the station's boot notification may overwrite it."""
+    enable_auto_fault_recovery: bool | None = None
+    """Try to recover from faults automatically (default true)."""
+    user: dict[str, Any] | None = None
+    """Owner settings of a personal charge point."""
+    partner: dict[str, Any] | None = None
+    """Partner settings of a private charge point."""
+    utility_id: int | None = None
+    """Utility supplying the station."""
+    tags: list[str] | None = None
+    """Free-form tags (an update replaces the whole list)."""
+    sharing_code: str | None = None
+    """Code for sharing a personal charge point; set on create only (a change replaces)."""
+    enabled_randomised_delay: bool | None = None
+    """Randomised start delay (personal only)."""
+    notice_id: int | None = None
+    """Notice shown to drivers; wins over partner.notice."""
+    uses_renewable_energy: bool | None = None
+    """Mark roaming sessions as renewable (default false)."""
+    integrated_at: str | None = None
+    """When the station was integrated (the API accepts it on update only)."""
+    manufactured_at: str | None = None
+    """When the station was manufactured (the API accepts it on update only)."""
+    network_status: str | None = None
+    """Connection state of the station."""
+    hardware_status: str | None = None
+    """Hardware state of the station."""
+    vendor_error_code: str | None = None
+    """Last vendor error code."""
+    roaming_operator_id: int | None = None
+    """Roaming operator, if roaming."""
+    created_at: str | None = None
+    """When the charge point was created."""
+    first_contact_at: str | None = None
+    """First OCPP contact."""
+    last_updated_at: str | None = None
+    """When the charge point last changed."""
+
+
+def get_charge_point(
+    *,
+    id: int | str | None = None,
+    network_id: str | None = None,
+    external_id: str | None = None,
+) -> GetChargePointResult:
+    """Look up an existing charge point in the stack's tenant by its AMPECO ``id`` or by ``network_id`` or ``external_id``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("ChargePoint", id=id, key={"network.id": network_id, "external_id": external_id}, parents={})
+    return GetChargePointResult(**found)

@@ -10,10 +10,11 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import LoadBalancingIntegrationArgsDict
 
-__all__ = ["Circuit", "CircuitArgs", "CircuitArgsDict"]
+__all__ = ["Circuit", "CircuitArgs", "CircuitArgsDict", "GetCircuitResult", "get_circuit"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -177,3 +178,63 @@ class Circuit(pulumi.dynamic.Resource, module="ampeco", name="Circuit"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("Circuit"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> Circuit:
+        """The existing circuit with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return Circuit(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetCircuitResult:
+    """An existing circuit, as ``get_circuit`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    name: str
+    """Name of the circuit."""
+    parent_circuit_id: int | None = None
+    """Parent circuit in multi-level load management (same electrical configuration)."""
+    phases: Literal['single_phase', 'three_phase', 'split_phase']
+    """Phases of the circuit."""
+    phase_rotation: Literal['RST', 'RTS', 'SRT', 'STR', 'TRS', 'TSR'] | None = None
+    """Phase rotation (R=L1, S=L2, T=L3); needed in multi-level DLM for three_phase."""
+    connected_phase: Literal['L1', 'L2', 'L3', 'L1_L2', 'L1_L3', 'L2_L3'] | None = None
+    """Conductors a single- or split-phase circuit uses (star configuration)."""
+    electrical_configuration: Literal['star', 'delta'] | None = None
+    """star (TN, the API's default) or delta (IT); charge points attached must match."""
+    max_voltage: Literal['230', '380', '400', '480', '120', '208', '240', '110-130', '220-240', '277'] | None = None
+    """Maximum voltage, as one of the API's strings."""
+    max_current: float
+    """Current limit of the whole circuit in A (usually the breaker's rating)."""
+    min_charge_point_current: float | None = None
+    """Lowest current per charge point in A; no new session starts below it."""
+    set_session_limit_to_zero_on_idle: bool | None = None
+    """Limit idle sessions to 0 A (deprecated by the API)."""
+    electricity_meter_id: float | None = None
+    """Electricity meter measuring the circuit."""
+    offline_reserved_current: float | None = None
+    """Current in A reserved for unmanaged loads while the meter is offline."""
+    load_balancing_integration: dict[str, Any] | None = None
+    """Third-party integration whose limits the circuit applies."""
+
+
+def get_circuit(
+    *,
+    id: int | str | None = None,
+    name: str | None = None,
+) -> GetCircuitResult:
+    """Look up an existing circuit in the stack's tenant by its AMPECO ``id`` or by ``name``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("Circuit", id=id, key={"name": name}, parents={})
+    return GetCircuitResult(**found)

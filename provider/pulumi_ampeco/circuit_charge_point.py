@@ -10,9 +10,10 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 
-__all__ = ["CircuitChargePoint", "CircuitChargePointArgs", "CircuitChargePointArgsDict"]
+__all__ = ["CircuitChargePoint", "CircuitChargePointArgs", "CircuitChargePointArgsDict", "GetCircuitChargePointResult", "get_circuit_charge_point"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -90,3 +91,49 @@ class CircuitChargePoint(pulumi.dynamic.Resource, module="ampeco", name="Circuit
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("CircuitChargePoint"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        circuit_id: pulumi.Input[int],
+    ) -> CircuitChargePoint:
+        """The existing circuit charge point with this AMPECO id (under its circuit_id), read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return CircuitChargePoint(resource_name, opts=read, circuit_id=circuit_id)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetCircuitChargePointResult:
+    """An existing circuit charge point, as ``get_circuit_charge_point`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    circuit_id: int
+    """The circuit."""
+    charge_point_id: int
+    """The charge point on the circuit (it must have the circuit's electrical configuration)."""
+    priority: float | None = None
+    """Share of the circuit's current: 1 equal, 2 twice, 0.5 half (0 or more, steps of 0.1); when omitted the API's default (1, inferred) applies."""
+    evses: list[dict[str, Any]] | None = None
+    """Per-EVSE priorities of the charge point (set in the back office)."""
+
+
+def get_circuit_charge_point(
+    *,
+    circuit_id: int | str,
+    id: int | str | None = None,
+    charge_point_id: int | None = None,
+) -> GetCircuitChargePointResult:
+    """Look up an existing circuit charge point in the stack's tenant by its AMPECO ``id`` or by ``charge_point_id``,
+    within its circuit_id.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("CircuitChargePoint", id=id, key={"charge_point_id": charge_point_id}, parents={"circuit_id": circuit_id})
+    return GetCircuitChargePointResult(**found)

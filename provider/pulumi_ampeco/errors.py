@@ -9,7 +9,8 @@
     ├── ExportError                    the tenant's data cannot be written as a spec
     ├── PreviewError                   `summarize` input is not what `pulumi preview --json` printed
     ├── AdoptError                     an existing object cannot be taken over as declared (adopt_id)
-    ├── AlreadyExistsError             a create found the object by its natural key, and it differs
+    ├── AlreadyExistsError             the object to create exists and is not this program's: set adopt_id
+    ├── LookupFailedError              get_<kind>() / {existing: ...}: no object, or more than one, matches
     └── ApiError                       .kind .operation .method .path (never headers, never the token)
         ├── ApiTransportError          no response at all (connect failed, read timed out, ...)
         ├── AmbiguousWriteError        a POST may have been applied (timeout/reset after send, 5xx)
@@ -47,6 +48,7 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "ExportError",
+    "LookupFailedError",
     "MalformedResponseError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -126,7 +128,13 @@ class AdoptError(AmpecoError):
 
 
 class AlreadyExistsError(AmpecoError):
-    """The object to create exists already (found by its natural key) and differs from the declaration."""
+    """The object to create exists already, and this program did not create it (or it differs from
+    what this create sent): it is never taken over silently; the message names it and ``adopt_id``."""
+
+
+class LookupFailedError(AmpecoError):
+    """A lookup of an existing object (``get_<kind>()``, ``{existing: ...}`` in a spec) found none, or
+    more than one; the message names what was looked for and where."""
 
 
 class ApiError(AmpecoError):

@@ -10,10 +10,11 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import EvsePowerOptionsArgsDict
 
-__all__ = ["Evse", "EvseArgs", "EvseArgsDict"]
+__all__ = ["Evse", "EvseArgs", "EvseArgsDict", "GetEvseResult", "get_evse"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -181,3 +182,73 @@ class Evse(pulumi.dynamic.Resource, module="ampeco", name="Evse"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("Evse"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+        *,
+        charge_point_id: pulumi.Input[int],
+    ) -> Evse:
+        """The existing EVSE with this AMPECO id (under its charge_point_id), read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return Evse(resource_name, opts=read, charge_point_id=charge_point_id)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetEvseResult:
+    """An existing EVSE, as ``get_evse`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    charge_point_id: int
+    """The charge point this EVSE belongs to."""
+    network_id: str
+    """OCPP EVSE id: consecutive numbers from 1 within the charge point."""
+    physical_reference: str
+    """Identifier shown to drivers on site (label, QR)."""
+    current_type: Literal['ac', 'dc']
+    """Current type."""
+    status: Literal['enabled', 'disabled', 'out of order']
+    """Operational status."""
+    label: str | None = None
+    """Label shown in the mobile app."""
+    mid_meter_certification_end_year: int | None = None
+    """Year the MID meter certification ends."""
+    tariff_group_id: int | None = None
+    """Tariff group; when omitted the tenant's default free tariff group applies."""
+    allows_reservation: bool | None = None
+    """Drivers may reserve it; booking_enabled turns it on."""
+    booking_enabled: bool | None = None
+    """Drivers may book it (also turns on reservations)."""
+    power_options: dict[str, Any] | None = None
+    """Electrical limits."""
+    external_id: str | None = None
+    """Your own identifier for the EVSE."""
+    hardware_status: str | None = None
+    """Live hardware status."""
+    roaming_operator_id: int | None = None
+    """Roaming operator, if roaming."""
+    created_at: str | None = None
+    """When the EVSE was created."""
+    last_updated_at: str | None = None
+    """When the EVSE last changed."""
+
+
+def get_evse(
+    *,
+    charge_point_id: int | str,
+    id: int | str | None = None,
+    network_id: str | None = None,
+) -> GetEvseResult:
+    """Look up an existing EVSE in the stack's tenant by its AMPECO ``id`` or by ``network_id``,
+    within its charge_point_id.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("Evse", id=id, key={"network_id": network_id}, parents={"charge_point_id": charge_point_id})
+    return GetEvseResult(**found)

@@ -10,9 +10,10 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 
-__all__ = ["IdTag", "IdTagArgs", "IdTagArgsDict"]
+__all__ = ["GetIdTagResult", "IdTag", "IdTagArgs", "IdTagArgsDict", "get_id_tag"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -155,3 +156,61 @@ class IdTag(pulumi.dynamic.Resource, module="ampeco", name="IdTag"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("IdTag"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> IdTag:
+        """The existing id tag with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return IdTag(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetIdTagResult:
+    """An existing id tag, as ``get_id_tag`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    id_tag_uid: str
+    """Token value the card or car presents (RFID UID or MAC address)."""
+    status: Literal['enabled', 'disabled', 'suspended']
+    """enabled: accepted; disabled: blocked by an admin; suspended: blocked by the tag's owner."""
+    type: Literal['rfid', 'mac_address', 'emaid']
+    """Kind of token; emaid tags are provisioned by AMPECO and can only be adopted."""
+    id_label: str | None = None
+    """Human-visible label printed on the card."""
+    expire_at: str | None = None
+    """Expiry date-time (ISO 8601)."""
+    vehicle_type: Literal['company_car', 'private_car'] | None = None
+    """Vehicle the tag belongs to."""
+    payment_method_id: str | None = None
+    """Card payment-method id, "corporate:{id}", or "auto" for automatic selection."""
+    user_id: int | None = None
+    """Owner of the tag; a tag without a user does not authorise."""
+    external_id: str | None = None
+    """Your own identifier for the tag."""
+    partner_id: int | None = None
+    """Partner whose admins may edit or delete the tag."""
+    created_at: str | None = None
+    """When the tag was created."""
+    last_updated_at: str | None = None
+    """When the tag last changed."""
+
+
+def get_id_tag(
+    *,
+    id: int | str | None = None,
+    id_tag_uid: str | None = None,
+) -> GetIdTagResult:
+    """Look up an existing id tag in the stack's tenant by its AMPECO ``id`` or by ``id_tag_uid``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("IdTag", id=id, key={"id_tag_uid": id_tag_uid}, parents={})
+    return GetIdTagResult(**found)

@@ -11,6 +11,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import (
     GeopositionArgsDict,
@@ -18,7 +19,7 @@ from pulumi_ampeco.types import (
     WorkingHoursArgsDict,
 )
 
-__all__ = ["Location", "LocationArgs", "LocationArgsDict"]
+__all__ = ["GetLocationResult", "Location", "LocationArgs", "LocationArgsDict", "get_location"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -260,3 +261,83 @@ class Location(pulumi.dynamic.Resource, module="ampeco", name="Location"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("Location"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> Location:
+        """The existing location with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return Location(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetLocationResult:
+    """An existing location, as ``get_location`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    name: list[dict[str, Any]]
+    """Site name, one entry per locale."""
+    address: list[dict[str, Any]]
+    """Full address text, one entry per locale."""
+    country: str
+    """ISO 3166-1 alpha-2 country code."""
+    geoposition: dict[str, Any]
+    """Latitude and longitude of the site."""
+    short_description: list[dict[str, Any]] | None = None
+    """Short description per locale."""
+    description: list[dict[str, Any]] | None = None
+    """Description per locale."""
+    additional_description: list[dict[str, Any]] | None = None
+    """Additional description per locale."""
+    street_address: list[dict[str, Any]] | None = None
+    """Street address per locale."""
+    city: str | None = None
+    """City."""
+    region: str | None = None
+    """Region, for countries outside US, AU, CA, UM and RO."""
+    state: str | None = None
+    """Subdivision code, for US, AU, CA, UM and RO."""
+    post_code: str | None = None
+    """Postal code."""
+    working_hours: dict[str, Any] | None = None
+    """Opening hours of the site."""
+    timezone: str | None = None
+    """IANA time zone ("Europe/Sofia"); required when the tenant allows multiple time zones."""
+    external_id: str | None = None
+    """Your own identifier for the site."""
+    roaming_operator_id: int | None = None
+    """Roaming operator, for roaming locations only."""
+    tags: list[str] | None = None
+    """Free-form tags."""
+    parking_type: Literal['ALONG_MOTORWAY', 'PARKING_GARAGE', 'PARKING_LOT', 'ON_DRIVEWAY', 'ON_STREET', 'UNDERGROUND_GARAGE'] | None = None
+    """Kind of parking at the site."""
+    access_methods: list[Literal['OPEN', 'TOKEN', 'LICENSE_PLATE', 'ACCESS_CODE', 'INTERCOM', 'PARKING_TICKET']] | None = None
+    """How drivers get access to the chargers (duplicates are dropped by the API)."""
+    facilities: list[Literal['AIRPORT', 'BIKE_SHARING', 'BUS_STOP', 'CAFE', 'CARPOOL_PARKING', 'FUEL_STATION', 'HOTEL', 'MALL', 'METRO_STATION', 'MUSEUM', 'NATURE', 'PARKING_LOT', 'RECREATION_AREA', 'RESTAURANT', 'SPORT', 'SUPERMARKET', 'TAXI_STAND', 'TRAIN_STATION', 'TRAM_STOP', 'WIFI']] | None = None
+    """Facilities near the site (duplicates are dropped by the API)."""
+    external_app_data: dict[str, Any] | None = None
+    """Free-form data of an external application (a JSON object, kept as given)."""
+    status: Literal['enabled', 'disabled'] | None = None
+    """Site status (deprecated by the API)."""
+    last_updated_at: str | None = None
+    """When the location last changed."""
+
+
+def get_location(
+    *,
+    id: int | str | None = None,
+    external_id: str | None = None,
+) -> GetLocationResult:
+    """Look up an existing location in the stack's tenant by its AMPECO ``id`` or by ``external_id``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("Location", id=id, key={"external_id": external_id}, parents={})
+    return GetLocationResult(**found)

@@ -11,13 +11,14 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import (
     NotificationKafkaArgsDict,
     NotificationWebhookArgsDict,
 )
 
-__all__ = ["Notification", "NotificationArgs", "NotificationArgsDict"]
+__all__ = ["GetNotificationResult", "Notification", "NotificationArgs", "NotificationArgsDict", "get_notification"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -102,3 +103,44 @@ class Notification(pulumi.dynamic.Resource, module="ampeco", name="Notification"
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("Notification"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> Notification:
+        """The existing notification with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return Notification(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetNotificationResult:
+    """An existing notification, as ``get_notification`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    via: Literal['webhook', 'kafka']
+    """How events are delivered."""
+    notifications: list[Literal['AuthorizationNotification', 'authorization.changed', 'BootNotification', 'ChargePointChangedNotification', 'chargePoint.changed', 'evse.changed', 'ChargePointSyncConfigurationNotification', 'CircuitConsumptionNotification', 'circuit.changed', 'DiagnosticsStatusNotification', 'HardwareStatusNotification', 'LocationChangedNotification', 'NetworkStatusNotification', 'SecurityEventNotification', 'SessionMeterValuesNotification', 'SessionStartStopNotification', 'session.start.stop.notification', 'SessionUpdateNotification', 'UserChangedNotification', 'SubOperatorChangedNotification', 'TariffChangedNotification', 'user.subscriptionChanged', 'user.subscription.changed', 'ReservationChangedNotification', 'PaymentMethodChangedNotification', 'PartnerInviteChangedNotification', 'reservation.changed', 'user.paymentMethod.changed', 'userBalance.changed', 'partnerInvite.changed', 'roamingPlatform.changed', 'parkingSpace.occupancyStatus.changed', 'partner.changed', 'transaction.changed', 'settlementReport.created', 'idTag.changed', 'chargePoint.dataTransferReceived', 'subscriptionPlan.changed', 'user.invoiceDetails.changed', 'cdr.received', 'chargingProfile.applied', 'installerJob.changed']]
+    """The events subscribed to."""
+    webhook: dict[str, Any] | None = None
+    """Webhook settings; required when via is webhook."""
+
+
+def get_notification(
+    *,
+    id: int | str | None = None,
+    webhook_callback_url: str | None = None,
+    kafka_topic: str | None = None,
+) -> GetNotificationResult:
+    """Look up an existing notification in the stack's tenant by its AMPECO ``id`` or by ``webhook_callback_url`` or ``kafka_topic``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("Notification", id=id, key={"webhook.callback_url": webhook_callback_url, "kafka.topic": kafka_topic}, parents={})
+    return GetNotificationResult(**found)

@@ -10,6 +10,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import (
     PartnerBankDetailsArgsDict,
@@ -19,7 +20,7 @@ from pulumi_ampeco.types import (
     PartnerOptionsArgsDict,
 )
 
-__all__ = ["Partner", "PartnerArgs", "PartnerArgsDict"]
+__all__ = ["GetPartnerResult", "Partner", "PartnerArgs", "PartnerArgsDict", "get_partner"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -222,3 +223,74 @@ class Partner(pulumi.dynamic.Resource, module="ampeco", name="Partner"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("Partner"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> Partner:
+        """The existing partner with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return Partner(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetPartnerResult:
+    """An existing partner, as ``get_partner`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    name: str
+    """Company name of the partner."""
+    business_name: str | None = None
+    """Name shown to drivers and admins (the API uses name when it is not set)."""
+    reg_no: str | None = None
+    """Company registration number."""
+    vat_no: str | None = None
+    """VAT number."""
+    address: str | None = None
+    """Street address."""
+    postcode: str | None = None
+    """Postal code."""
+    city: str | None = None
+    """City."""
+    country: str | None = None
+    """ISO 3166-1 alpha-2 country code."""
+    region: str | None = None
+    """Region, for countries outside US, AU, CA, UM and RO."""
+    state: str | None = None
+    """Subdivision code, for US, AU, CA, UM and RO."""
+    contact_details: dict[str, Any] | None = None
+    """Administrative, technical and billing contacts."""
+    notifications: dict[str, Any] | None = None
+    """E-mails the partner receives."""
+    monthly_platform_fee: float | None = None
+    """Monthly platform fee."""
+    options: dict[str, Any] | None = None
+    """What the partner's admins and API tokens may do."""
+    corporate_billing: dict[str, Any] | None = None
+    """Corporate billing of the partner."""
+    external_id: str | None = None
+    """Your own identifier for the partner."""
+    bank_details: dict[str, Any] | None = None
+    """Bank account of the partner."""
+    last_updated_at: str | None = None
+    """When the partner last changed."""
+
+
+def get_partner(
+    *,
+    id: int | str | None = None,
+    external_id: str | None = None,
+    name: str | None = None,
+) -> GetPartnerResult:
+    """Look up an existing partner in the stack's tenant by its AMPECO ``id`` or by ``external_id`` or ``name``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("Partner", id=id, key={"external_id": external_id, "name": name}, parents={})
+    return GetPartnerResult(**found)

@@ -11,6 +11,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import (
     TariffDisplayArgsDict,
@@ -20,7 +21,7 @@ from pulumi_ampeco.types import (
     TariffStopSessionArgsDict,
 )
 
-__all__ = ["Tariff", "TariffArgs", "TariffArgsDict"]
+__all__ = ["GetTariffResult", "Tariff", "TariffArgs", "TariffArgsDict", "get_tariff"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -199,3 +200,69 @@ class Tariff(pulumi.dynamic.Resource, module="ampeco", name="Tariff"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("Tariff"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> Tariff:
+        """The existing tariff with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return Tariff(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetTariffResult:
+    """An existing tariff, as ``get_tariff`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    name: str
+    """Name of the tariff."""
+    type: Literal['free', 'flat rate', 'duration+energy', 'duration+energy time of day', 'energy tou', 'standard', 'charging not allowed', 'average power levels', 'peak power levels', 'standard_tod', 'optimised dynamic pricing']
+    """Pricing model; free and charging not allowed need nothing else."""
+    day_tariff_start: str | None = None
+    """When the day tariff starts, HH:MM."""
+    night_tariff_start: str | None = None
+    """When the night tariff starts, HH:MM."""
+    pricing: dict[str, Any] | None = None
+    """Prices and fees."""
+    stop_session: dict[str, Any] | None = None
+    """Limits that stop a session."""
+    restrictions: dict[str, Any] | None = None
+    """Who the tariff applies to, and when."""
+    partner: dict[str, Any] | None = None
+    """Partner that may edit the tariff."""
+    display: dict[str, Any] | None = None
+    """Texts shown on the charger screen."""
+    integration_id: int | None = None
+    """Integration that enables this tariff type."""
+    description: dict[str, str] | None = None
+    """Description per locale, e.g. {"en": "...", "fr": "..."} (declared whole)."""
+    additional_information: dict[str, str] | None = None
+    """Additional information per locale (declared whole)."""
+    learn_more_url: dict[str, str] | None = None
+    """"Learn more" link per locale (declared whole)."""
+    external_id: str | None = None
+    """Your own identifier for the tariff."""
+    currency: str | None = None
+    """Tenant currency of the prices."""
+    last_updated_at: str | None = None
+    """When the tariff last changed."""
+
+
+def get_tariff(
+    *,
+    id: int | str | None = None,
+    name: str | None = None,
+) -> GetTariffResult:
+    """Look up an existing tariff in the stack's tenant by its AMPECO ``id`` or by ``name``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("Tariff", id=id, key={"name": name}, parents={})
+    return GetTariffResult(**found)

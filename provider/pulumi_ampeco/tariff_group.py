@@ -11,9 +11,10 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 
-__all__ = ["TariffGroup", "TariffGroupArgs", "TariffGroupArgsDict"]
+__all__ = ["GetTariffGroupResult", "TariffGroup", "TariffGroupArgs", "TariffGroupArgsDict", "get_tariff_group"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -90,3 +91,45 @@ class TariffGroup(pulumi.dynamic.Resource, module="ampeco", name="TariffGroup"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("TariffGroup"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> TariffGroup:
+        """The existing tariff group with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return TariffGroup(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetTariffGroupResult:
+    """An existing tariff group, as ``get_tariff_group`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    name: str
+    """Name of the tariff group."""
+    tariff_ids: list[int] | None = None
+    """Tariffs in evaluation order: the last matching one wins. The free base tariff the API adds on create is kept in front and is not part of this list."""
+    partner_id: int | None = None
+    """Partner that may edit the group."""
+    last_updated_at: str | None = None
+    """When the group last changed."""
+
+
+def get_tariff_group(
+    *,
+    id: int | str | None = None,
+    name: str | None = None,
+) -> GetTariffGroupResult:
+    """Look up an existing tariff group in the stack's tenant by its AMPECO ``id`` or by ``name``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("TariffGroup", id=id, key={"name": name}, parents={})
+    return GetTariffGroupResult(**found)

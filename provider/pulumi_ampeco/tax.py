@@ -11,10 +11,11 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 from pulumi_ampeco.types import TranslationArgsDict
 
-__all__ = ["Tax", "TaxArgs", "TaxArgsDict"]
+__all__ = ["GetTaxResult", "Tax", "TaxArgs", "TaxArgsDict", "get_tax"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -100,3 +101,47 @@ class Tax(pulumi.dynamic.Resource, module="ampeco", name="Tax"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("Tax"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> Tax:
+        """The existing tax with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return Tax(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetTaxResult:
+    """An existing tax, as ``get_tax`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    name: str
+    """Name of the tax."""
+    display_name: list[dict[str, Any]] | None = None
+    """Name shown to drivers, one entry per locale."""
+    percentage: float
+    """Tax rate in percent (a decimal, e.g. 20 or 9.5)."""
+    tax_identification_number_id: int | None = None
+    """Tax identification number the tax is charged under."""
+    last_updated_at: str | None = None
+    """When the tax last changed."""
+
+
+def get_tax(
+    *,
+    id: int | str | None = None,
+    name: str | None = None,
+) -> GetTaxResult:
+    """Look up an existing tax in the stack's tenant by its AMPECO ``id`` or by ``name``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("Tax", id=id, key={"name": name}, parents={})
+    return GetTaxResult(**found)

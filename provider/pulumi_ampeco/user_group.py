@@ -10,9 +10,10 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
+from pulumi_ampeco._lookup import find
 from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
 
-__all__ = ["UserGroup", "UserGroupArgs", "UserGroupArgsDict"]
+__all__ = ["GetUserGroupResult", "UserGroup", "UserGroupArgs", "UserGroupArgsDict", "get_user_group"]
 
 # Every output (passed as None unless given) and the secret ones: `_surface` takes them from
 # here, so a program that constructs resources loads neither pydantic nor the specs.
@@ -98,3 +99,48 @@ class UserGroup(pulumi.dynamic.Resource, module="ampeco", name="UserGroup"):
         with sdk_pickler_restored():
             super().__init__(AmpecoProvider("UserGroup"), resource_name, props,
                              resource_options(opts, _SECRET_OUTPUTS))
+
+    @staticmethod
+    def get(
+        resource_name: str,
+        id: pulumi.Input[str],
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> UserGroup:
+        """The existing user group with this AMPECO id, read into the program: its outputs,
+        refreshed on every run; this program never creates, changes or deletes it.
+        """
+        read = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
+        return UserGroup(resource_name, opts=read)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class GetUserGroupResult:
+    """An existing user group, as ``get_user_group`` found it in the tenant (secret fields left out)."""
+
+    id: str
+    """The AMPECO id (a string, as Pulumi ids are)."""
+    name: str
+    """Name of the group."""
+    partner_id: int | None = None
+    """Partner the group belongs to (the API changes it only while the group has no users)."""
+    description: str | None = None
+    """Description."""
+    external_id: str | None = None
+    """Your own identifier for the group."""
+    last_updated_at: str | None = None
+    """When the group last changed."""
+
+
+def get_user_group(
+    *,
+    id: int | str | None = None,
+    external_id: str | None = None,
+    name: str | None = None,
+) -> GetUserGroupResult:
+    """Look up an existing user group in the stack's tenant by its AMPECO ``id`` or by ``external_id`` or ``name``.
+
+    Its values as plain Python, now (in a preview too): nothing is registered, so nothing of it
+    lands in the state. Raises LookupFailedError when none matches, or more than one.
+    """
+    found = find("UserGroup", id=id, key={"external_id": external_id, "name": name}, parents={})
+    return GetUserGroupResult(**found)

@@ -215,8 +215,8 @@ class RealEngine(StateLookups):
         self.env = pulumi_env.offline_env(bin_dir, state_dir=workdir / "state", home=workdir / "home", venv=venv)
         self.env.pop(REQUIRE_ENV, None)
         for name in list(self.env):
-            if name.startswith("AMPECO_"):
-                del self.env[name]  # the stack config is the only way in
+            if name.startswith("AMPECO_") and name != "AMPECO_NO_BACKOFF":
+                del self.env[name]  # the stack config is the only way in (retry sleeps stay off in tests)
         self.history: list[Plan] = []
         self.last: Result | None = None
         self._state: dict[str, StateEntry] | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,7 @@ def test_export_twice_writes_identical_bytes(tenant: EmulatorServer, tmp_path: P
     assert run("--tenant-url", tenant.url, "--out", str(first)).exit_code == 0
     assert run("--tenant-url", tenant.url, "--out", str(second)).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
-    assert len(load(first).objects) == 78  # the 77 seeded, and the default tariff group
+    assert len(load(first).objects) == 77  # the seeded objects; the tenant's default tariff group is its own
 
 
 @pytest.mark.parametrize("adopt", [False, True])
@@ -191,11 +192,32 @@ def test_types_limit_the_export_and_bring_what_they_refer_to(tenant: EmulatorSer
     assert list(only_tags) == ["id_tags"]
 
 
-def test_token_is_asked_for_hidden_when_not_in_the_environment(tenant: EmulatorServer) -> None:
+def test_token_is_asked_for_hidden_when_not_in_the_environment(
+        tenant: EmulatorServer, monkeypatch: pytest.MonkeyPatch) -> None:
     small_network(tenant)
+    monkeypatch.setattr("pulumi_ampeco.cli.export._has_terminal", lambda: True)
     result = run("--tenant-url", tenant.url, token=None, input=f"{tenant.token}\n")
     assert result.exit_code == 0, result.output
     assert tenant.token not in result.output and "AMPECO API token" in result.stderr
+
+
+def test_no_token_and_no_terminal_fails_in_one_line_without_asking(tenant: EmulatorServer) -> None:
+    result = run("--tenant-url", tenant.url, token=None, input="")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no API token: set AMPECO_API_TOKEN (there is no terminal to ask for it on)\n"
+
+
+def test_no_token_in_a_real_pipe_gives_no_getpass_warning(tenant: EmulatorServer) -> None:
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "AMPECO_API_TOKEN"}
+    done = subprocess.run([sys.executable, "-c", "from pulumi_ampeco.cli import main; main()", "export",
+                           "--tenant-url", tenant.url],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "Error: no API token: set AMPECO_API_TOKEN (there is no terminal to ask for it on)"]
 
 
 def test_tenant_url_comes_from_the_environment(tenant: EmulatorServer) -> None:

@@ -6,6 +6,8 @@ import pickle
 
 import pytest
 from _client_testkit import SECRET_TOKEN
+from ampeco_emulator import EmulatorServer
+from pulumi_ampeco.client import normalize_tenant_url
 from pulumi_ampeco.config import TenantConfig
 from pulumi_ampeco.errors import ConfigurationError
 
@@ -90,3 +92,24 @@ def test_repr_and_str_mask_the_token_and_pickling_is_refused() -> None:
     assert SECRET_TOKEN not in str(config)
     with pytest.raises(TypeError, match="not picklable"):
         pickle.dumps(config)
+
+
+@pytest.mark.parametrize("given", ["https://example.ampeco.com/public-api", "https://example.ampeco.com/public-api/",
+                                   "https://example.ampeco.com/Public-API"])
+def test_tenant_url_given_as_the_api_base_means_the_tenant(given: str) -> None:
+    assert normalize_tenant_url(given) == "https://example.ampeco.com"
+
+
+def test_tenant_url_pointing_into_the_api_is_refused_with_the_url_to_use() -> None:
+    with pytest.raises(ConfigurationError) as failed:
+        normalize_tenant_url("https://example.ampeco.com/public-api/resources/id-tags/v2.0", setting="ampeco:tenantUrl")
+    assert "ampeco:tenantUrl must be the tenant's address, not an API path" in str(failed.value)
+    assert "use 'https://example.ampeco.com'" in str(failed.value)
+
+
+def test_api_base_tenant_url_reaches_the_api(tenant: EmulatorServer) -> None:
+    """Before: "The route public-api/public-api/resources/... could not be found"."""
+    from pulumi_ampeco.client import AmpecoClient
+
+    with AmpecoClient(f"{tenant.url}/public-api", tenant.token) as client:
+        assert list(client.list("/public-api/resources/id-tags/v2.0")) == []

@@ -104,3 +104,46 @@ def test_concurrent_creates_get_distinct_ids(api: httpx.Client) -> None:
     with ThreadPoolExecutor(max_workers=16) as pool:
         statuses = list(pool.map(race, range(16)))
     assert sorted(statuses) == [201] + [422] * 15
+
+
+def _put_state(admin: httpx.Client, dump: object) -> tuple[int, str]:
+    response = admin.put("/state", json=dump)
+    return response.status_code, response.json()["message"]
+
+
+def test_state_with_an_unknown_collection_is_refused_naming_it(admin: httpx.Client, make) -> None:
+    make.id_tag()
+    status, message = _put_state(admin, {"id_tags": [], "chargers": []})
+    assert status == 400 and message.startswith("Invalid state: unknown collection(s) chargers; collections are id_tags")
+    assert len(admin.get("/state").json()["id_tags"]) == 1  # the tenant stays as it was
+
+
+def test_state_with_malformed_objects_is_refused_saying_where(admin: httpx.Client) -> None:
+    tag = {"id": 1, "idTagUid": "04A1", "status": "enabled", "type": "rfid"}
+    cases = {
+        "id_tags[0] must be an object, not a string": {"id_tags": ["nope"]},
+        "id_tags[0] needs an integer id >= 1, got None": {"id_tags": [{"idTagUid": "x"}]},
+        "id_tags[1]: id 1 appears twice in id_tags": {"id_tags": [tag, tag]},
+        "id_tags[0] (id 1): unknown field(s) colour for a IdTag": {"id_tags": [{**tag, "colour": "red"}]},
+        "evses[0] (id 3): chargePointId 9 is not the id of any object in charge_points":
+            {"evses": [{"id": 3, "chargePointId": 9, "networkId": "1"}]},
+    }
+    for expected, dump in cases.items():
+        status, message = _put_state(admin, dump)
+        assert status == 400 and message.startswith(f"Invalid state: {expected}"), message
+
+
+def test_deeply_nested_bodies_are_refused_with_400_never_500(api: httpx.Client, admin: httpx.Client) -> None:
+    for depth in (100, 100_000):
+        body = ("[" * depth + "]" * depth).encode()
+        for response in (
+            api.post(ID_TAGS, content=b'{"idTagUid":' + body + b"}", headers={"Content-Type": "application/json"}),
+            api.put(f"{TARIFF_GROUPS}/1", content=body, headers={"Content-Type": "application/json"}),
+            admin.put("/state", content=body, headers={"Content-Type": "application/json"}),
+            admin.post("/faults", content=body, headers={"Content-Type": "application/json"}),
+        ):
+            assert response.status_code in (400, 404, 422), (depth, response.status_code, response.text[:200])
+            assert response.status_code != 500
+    response = api.post(ID_TAGS, content=b'{"idTagUid":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+                        headers={"Content-Type": "application/json"})
+    assert response.status_code == 400 and "nested too deeply" in response.json()["message"]

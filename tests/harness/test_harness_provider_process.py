@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import concurrent.futures
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -143,8 +142,6 @@ def test_stop_terminates_the_process(store: Path) -> None:
 
 
 def test_startup_failure_is_reported(tmp_path: Path) -> None:
-    started = time.monotonic()
     broken = ProviderProcess(python=str(tmp_path / "no-such-python"))
     with pytest.raises(OSError):
         broken.start()
-    assert time.monotonic() - started < 10

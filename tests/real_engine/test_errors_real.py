@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import httpx
 import pytest
 from _harness.real_cli import RealEngine
-from _samples import Program, id_tag_subject, tariff_group_with_unknown_tariff
+from _samples import Program, id_tag_subject, tariff_group_with_unknown_tariff, two_id_tags_with_one_uid
+from ampeco_emulator import EmulatorServer
 
 pytestmark = pytest.mark.slow
 
@@ -55,7 +57,8 @@ def test_refused_token_names_where_the_token_comes_from(make_real_engine: Callab
     result = engine.cli("up", "--yes", "--skip-preview", check=False)
     lines = _errors_of(result.stdout, "subject")
     assert len(lines) == 1, lines
-    assert "IdTag create failed: POST /public-api/resources/id-tags/v2.0 -> 401" in lines[0]
+    # the run's credential check, at the resource's check: nothing was sent but one GET
+    assert "IdTag check failed: GET /public-api/resources/id-tags/v2.0 -> 401" in lines[0]
     assert "ampeco:apiToken" in lines[0] and "AMPECO_API_TOKEN" in lines[0]
     assert "not-the-tenants-token-1234" not in result.stdout + result.stderr
 
@@ -66,7 +69,8 @@ def test_unreachable_tenant_is_one_line_naming_the_url(make_real_engine: Callabl
     result = engine.cli("up", "--yes", "--skip-preview", check=False)
     lines = _errors_of(result.stdout, "subject")
     assert len(lines) == 1, lines
-    assert "IdTag create failed" in lines[0] and "http://127.0.0.1:9" in lines[0]
+    # found by the run's credential check, before anything is attempted
+    assert "IdTag check failed" in lines[0] and "http://127.0.0.1:9" in lines[0]
 
 
 def test_full_traceback_on_demand(make_real_engine: Callable[..., RealEngine]) -> None:
@@ -76,3 +80,19 @@ def test_full_traceback_on_demand(make_real_engine: Callable[..., RealEngine]) -
     result = engine.cli("up", "--yes", "--skip-preview", check=False)
     block = "\n".join(_errors_of(result.stdout, "subject"))
     assert "Traceback (most recent call last)" in block and "AuthenticationError" in block
+
+
+def test_a_preview_with_a_refused_token_fails_instead_of_passing(
+        make_real_engine: Callable[..., RealEngine], tenant: EmulatorServer) -> None:
+    """A pull-request preview of new objects calls nothing else: without the credential check it
+    would pass with an expired token."""
+    engine = make_real_engine(token="expired-token-5678")
+    engine._program(Program(two_id_tags_with_one_uid))
+    httpx.delete(f"{tenant.url}/_emulator/requests").raise_for_status()
+    result = engine.cli("preview", check=False)
+    assert result.returncode != 0
+    block = _diagnostics(result.stdout)
+    assert block.count("AuthenticationError") == 1, block
+    assert "check failed: GET /public-api/resources/id-tags/v2.0 -> 401" in block and "ampeco:apiToken" in block
+    log = httpx.get(f"{tenant.url}/_emulator/requests").json()["data"]
+    assert [(r["method"], r["status"]) for r in log] == [("GET", 401)]

@@ -153,6 +153,9 @@ class Admin:
         state: dict[str, list[dict[str, Any]]] = httpx.get(f"{self.url}/_emulator/state").raise_for_status().json()
         return state
 
+    def load(self, state: Mapping[str, Any]) -> None:
+        httpx.put(f"{self.url}/_emulator/state", json=dict(state)).raise_for_status()
+
     def requests(self, method: str | None = None, path: str | None = None) -> list[dict[str, Any]]:
         log = httpx.get(f"{self.url}/_emulator/requests").raise_for_status().json()["data"]
         return [r for r in log if (method is None or r["method"] == method)

@@ -1,5 +1,6 @@
 """A create whose outcome is unknown never makes a duplicate: the engine looks the object up by its
-natural key and adopts it when it matches, else sends the POST again.
+natural key and takes it when it matches, else sends the POST again. A create cleanly refused as
+"already taken" never takes the existing object over: it fails naming it and adopt_id.
 
 Unit level: ``operations.create`` with the real client against the emulator, one fault injected on
 the POST of the collection under test, for every resource kind. Then the same through the real
@@ -26,10 +27,11 @@ from _reliability_kit import (
     sample_args,
 )
 from pulumi_ampeco._engine import operations
-from pulumi_ampeco._engine.operations import MAX_CREATE_ATTEMPTS, AlreadyExistsError
+from pulumi_ampeco._engine.claims import Claims
+from pulumi_ampeco._engine.operations import MAX_POSTS, AlreadyExistsError
 from pulumi_ampeco._engine.state import path_params
 from pulumi_ampeco.client import AmpecoClient
-from pulumi_ampeco.errors import AmbiguousWriteError, UnprocessableError
+from pulumi_ampeco.errors import AmbiguousWriteError, ServerError, UnprocessableError
 from pulumi_ampeco.specs import REGISTRY
 
 # Faults after which the POST was NOT applied (the provider must send it again) ...
@@ -148,8 +150,8 @@ def test_create_failing_ambiguously_every_time_stops_after_three_posts_and_leave
     s.fault_on_post(NOT_APPLIED["status-500"], times=None)
     with pytest.raises(AmbiguousWriteError) as failed:
         s.create()
-    assert f"{MAX_CREATE_ATTEMPTS} POSTs failed" in str(failed.value)
-    assert len(s.posts()) == MAX_CREATE_ATTEMPTS
+    assert f"{MAX_POSTS} POSTs failed" in str(failed.value)
+    assert len(s.posts()) == MAX_POSTS
     assert s.new_objects() == []
 
 
@@ -192,29 +194,79 @@ def _make_existing(s: Subject, differ: bool) -> int:
     return int(object_id)
 
 
+@pytest.mark.parametrize("differ", [False, True], ids=["matching", "differing"])
 @pytest.mark.parametrize("kind", ENFORCED)
-def test_already_taken_create_matching_the_declaration_adopts_the_existing_object(
-        kind: str, subject: Callable[..., Subject]) -> None:
+def test_already_taken_create_never_takes_the_existing_object_over_and_names_adopt_id(
+        kind: str, differ: bool, subject: Callable[..., Subject]) -> None:
+    """A card made in the back office is not this program's, even when it matches the declaration:
+    taking it over silently would show it as "create" and delete it on the next destroy."""
     s = subject(kind)
-    existing = _make_existing(s, differ=False)
-    object_id, _ = s.create()
-    assert int(object_id) == existing
+    existing = _make_existing(s, differ=differ)
+    with pytest.raises(AlreadyExistsError) as failed:
+        s.create()
+    message = str(failed.value)
+    key = REGISTRY[kind].natural_key[0]
+    assert f"{kind} {existing} with {key}" in message and "this program did not create it" in message
+    assert f"set adopt_id={existing}" in message and "declared twice in this program" in message
     assert s.new_objects() == []
     assert [p["status"] for p in s.posts()] == [422]
 
 
 @pytest.mark.parametrize("kind", ENFORCED)
-def test_already_taken_create_differing_from_the_declaration_fails_naming_adopt_id(
+def test_two_resources_with_the_same_key_do_not_share_one_object(
         kind: str, subject: Callable[..., Subject]) -> None:
     s = subject(kind)
-    existing = _make_existing(s, differ=True)
+    run = Claims()
+    object_id, _ = operations.create(s.spec, s.client, s.inputs, claims=run)
+    with pytest.raises(AlreadyExistsError) as failed:
+        operations.create(s.spec, s.client, s.inputs, claims=run)
+    key = REGISTRY[kind].natural_key[0]
+    assert f"{kind} {object_id} with {key}" in str(failed.value) and "declared twice" in str(failed.value)
+    assert [o["id"] for o in s.new_objects()] == [int(object_id)]
+
+
+@pytest.mark.parametrize("kind", ENFORCED)
+def test_lost_response_of_a_second_create_with_the_same_key_is_not_taken_for_its_own(
+        kind: str, subject: Callable[..., Subject]) -> None:
+    """The first resource made the object; the second one's POST was refused but its answer lost:
+    the object found is the first one's, not the second's."""
+    s = subject(kind)
+    run = Claims()
+    object_id, _ = operations.create(s.spec, s.client, s.inputs, claims=run)
+    s.fault_on_post(APPLIED)
+    with pytest.raises(AlreadyExistsError, match="created by another resource of this program in this run"):
+        operations.create(s.spec, s.client, s.inputs, claims=run)
+    assert [o["id"] for o in s.new_objects()] == [int(object_id)]
+
+
+def test_lost_response_finding_an_object_created_long_before_does_not_take_it(
+        subject: Callable[..., Subject], admin: Admin) -> None:
+    """A card made in the back office yesterday is not what a POST made a moment ago."""
+    s = subject("IdTag")
+    existing = _make_existing(s, differ=False)
+    state = admin.state()
+    for tag in state["id_tags"]:
+        tag["createdAt"] = "2020-01-01T00:00:00.000000Z"
+    admin.load(state)
+    s.fault_on_post(APPLIED)
     with pytest.raises(AlreadyExistsError) as failed:
         s.create()
-    message = str(failed.value)
-    field = OTHER_VALUE[kind][0]
-    assert f"adopt_id={existing}" in message and "already exists" in message and field in message
+    assert f"set adopt_id={existing}" in str(failed.value) and "before this create" in str(failed.value)
+
+
+def test_create_whose_follow_up_update_fails_deletes_the_half_made_object(
+        subject: Callable[..., Subject], admin: Admin) -> None:
+    """The engine keeps nothing of a failed create: an object left behind would be an orphan, and the
+    next run could not create it again ("already taken") without taking over what it cannot see."""
+    s = subject("ChargePoint", integrated_at="2024-03-01T10:00:00Z")
+    admin.clear_log()
+    admin.faults({"fault": "status", "status": 503, "methods": ["PATCH"]})
+    with pytest.raises(ServerError) as failed:
+        s.create()
+    assert "was deleted again, so nothing is left behind" in str(failed.value)
     assert s.new_objects() == []
-    assert isinstance(failed.value.__cause__, UnprocessableError)
+    writes = [r["method"] for r in admin.requests() if r["method"] != "GET"]
+    assert writes == ["POST", *["PATCH"] * s.client.retry.max_attempts, "DELETE"]
 
 
 class _RefusingClient:
@@ -245,17 +297,13 @@ class _RefusingClient:
 
 @pytest.mark.parametrize("differ", [False, True], ids=["matching", "differing"])
 @pytest.mark.parametrize("kind", [k for k in KINDS if k not in ENFORCED])
-def test_already_taken_refusal_is_resolved_by_the_natural_key_for_every_other_kind(
+def test_already_taken_refusal_names_the_existing_object_for_every_other_kind(
         kind: str, differ: bool, subject: Callable[..., Subject]) -> None:
     s = subject(kind)
     existing = _make_existing(s, differ=differ)
     refusing = _RefusingClient(s.client, REGISTRY[kind].natural_key[0])
-    if differ:
-        with pytest.raises(AlreadyExistsError, match=f"set adopt_id={existing}"):
-            operations.create(s.spec, refusing, s.inputs)  # type: ignore[arg-type]
-    else:
-        object_id, _ = operations.create(s.spec, refusing, s.inputs)  # type: ignore[arg-type]
-        assert int(object_id) == existing
+    with pytest.raises(AlreadyExistsError, match=f"set adopt_id={existing}"):
+        operations.create(s.spec, refusing, s.inputs)  # type: ignore[arg-type]
     assert s.new_objects() == [] and s.posts() == [] and refusing.refused == 1
 
 

@@ -6,7 +6,6 @@ retry storm, and never a traceback through the client or httpx.
 from __future__ import annotations
 
 import socket
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -65,6 +64,14 @@ def failed_create(process: ProviderProcess, config: dict[str, str]) -> ProviderE
     return failed.value
 
 
+def failed_check(process: ProviderProcess, config: dict[str, str]) -> ProviderError:
+    """Configure + Check of valid inputs that fails: the run's credential check."""
+    process.configure(config, secret_keys=["ampeco:apiToken"])
+    with pytest.raises(ProviderError) as failed:
+        process.check(URN, {}, {"__provider": serialize_provider(AmpecoProvider("IdTag")), **TAG_ARGS})
+    return failed.value
+
+
 def assert_one_line(error: ProviderError) -> None:
     """What the engine prints: one line, the error's public name and message (AMPECO_TRACEBACKS=1
     brings the traceback back). No frame, no chained exception."""
@@ -76,15 +83,33 @@ def assert_one_line(error: ProviderError) -> None:
 # --- wrong token --------------------------------------------------------------------------------
 
 
-def test_wrong_token_fails_the_create_with_one_request_and_one_authentication_error(
+def test_wrong_token_fails_the_check_with_one_request_before_anything_is_written(
         fresh_engine: Callable[..., Engine], admin: Admin) -> None:
     engine = fresh_engine(**{"ampeco:apiToken": WRONG_TOKEN})
     with pytest.raises(DeploymentError) as failed:
         engine.up(one_tag)
     message = only_error(failed)
-    assert "AuthenticationError: IdTag create failed: POST /public-api/resources/id-tags/v2.0 -> 401" in message
+    assert "AuthenticationError: IdTag check failed: GET /public-api/resources/id-tags/v2.0 -> 401" in message
+    assert "ampeco:apiToken" in message and "AMPECO_API_TOKEN" in message
     assert WRONG_TOKEN not in message
-    assert [(r["method"], r["status"]) for r in admin.requests()] == [("POST", 401)]
+    assert [(r["method"], r["status"], r["query"]) for r in admin.requests()] == [("GET", 401, "per_page=1&cursor=")]
+
+
+def test_wrong_token_fails_a_preview_that_would_only_create(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    """A pull-request preview of new objects makes no other API call: without the credential check it
+    would pass with an expired token, and the merge would fail."""
+    engine = fresh_engine(**{"ampeco:apiToken": WRONG_TOKEN})
+    with pytest.raises(DeploymentError) as failed:
+        engine.preview(three_objects)
+    assert "401" in only_error(failed)
+    assert len(admin.requests()) == 1
+
+
+def test_credentials_are_checked_once_per_run_with_one_get(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    fresh_engine().preview(three_objects)
+    assert [(r["method"], r["status"]) for r in admin.requests()] == [("GET", 200)]
 
 
 def test_wrong_token_fails_a_refresh_with_one_request_per_resource_and_no_retry(
@@ -103,8 +128,8 @@ def test_wrong_token_fails_a_refresh_with_one_request_per_resource_and_no_retry(
 
 def test_wrong_token_error_reaches_the_engine_as_one_line(tenant: EmulatorServer) -> None:
     with ProviderProcess(project="reliability") as process:
-        error = failed_create(process, {"ampeco:tenantUrl": tenant.url, "ampeco:apiToken": WRONG_TOKEN})
-    assert error.message.startswith("pulumi_ampeco.AuthenticationError: IdTag create failed")
+        error = failed_check(process, {"ampeco:tenantUrl": tenant.url, "ampeco:apiToken": WRONG_TOKEN})
+    assert error.message.startswith("pulumi_ampeco.AuthenticationError: IdTag check failed")
     assert_one_line(error)
     assert WRONG_TOKEN not in error.details
 
@@ -117,34 +142,29 @@ def test_unreachable_tenant_fails_naming_the_url_after_the_configured_attempts(
     url = f"http://127.0.0.1:{closed_port()}"
     engine = fresh_engine(**{"ampeco:tenantUrl": url, "ampeco:maxAttempts": "3",
                              "ampeco:retryBackoffSeconds": "0.01"})
-    started = time.monotonic()
     with pytest.raises(DeploymentError) as failed:
         engine.up(one_tag)
-    elapsed = time.monotonic() - started
     message = only_error(failed)
     assert f"no response from {url} after 3 attempts" in message
-    assert "ApiTransportError: IdTag create failed" in message and "tenant URL is right and reachable" in message
-    assert elapsed < 5
+    # found by the run's credential check, before anything is attempted
+    assert "ApiTransportError: IdTag check failed" in message and "tenant URL is right and reachable" in message
 
 
-def test_unreachable_tenant_with_default_retry_settings_gives_up_within_seconds(
+def test_unreachable_tenant_with_default_retry_settings_gives_up_after_the_default_attempts(
         fresh_engine: Callable[..., Engine]) -> None:
     url = f"http://127.0.0.1:{closed_port()}"
     engine = fresh_engine(**{"ampeco:tenantUrl": url})
-    started = time.monotonic()
     with pytest.raises(DeploymentError) as failed:
         engine.up(one_tag)
-    elapsed = time.monotonic() - started
     assert f"no response from {url} after 5 attempts" in only_error(failed)
-    assert elapsed < 0.25 + 0.5 + 1 + 2 + 3  # the capped backoffs, plus slack for the engine
 
 
 def test_unreachable_tenant_error_reaches_the_engine_as_one_line() -> None:
     url = f"http://127.0.0.1:{closed_port()}"
     with ProviderProcess(project="reliability") as process:
-        error = failed_create(process, {"ampeco:tenantUrl": url, "ampeco:apiToken": "tok-unreachable",
-                                        "ampeco:retryBackoffSeconds": "0.01"})
-    assert error.message.startswith("pulumi_ampeco.ApiTransportError: IdTag create failed")
+        error = failed_check(process, {"ampeco:tenantUrl": url, "ampeco:apiToken": "tok-unreachable",
+                                       "ampeco:retryBackoffSeconds": "0.01"})
+    assert error.message.startswith("pulumi_ampeco.ApiTransportError: IdTag check failed")
     assert url in error.message
     assert_one_line(error)
 
@@ -233,3 +253,30 @@ def test_delete_answered_by_a_proxy_page_does_not_leave_the_object_behind(
     except DeploymentError:
         engine.destroy()
     assert admin.state()["id_tags"] == []
+
+
+# --- one deadline per operation -------------------------------------------------------------------
+
+
+def test_an_operation_ends_at_its_deadline_whatever_the_retries_and_lookups_would_take(
+        fresh_engine: Callable[..., Engine], admin: Admin) -> None:
+    """A tenant that holds every POST for 3 s: the create's deadline (1 s here, 120 s by default) cuts
+    each POST's timeouts (30 s to read) to fit in what is left, and no POST, lookup or wait starts after
+    it. The error says the object may still appear, and how to take it over."""
+    engine = fresh_engine(**{"ampeco:operationTimeoutSeconds": "1"})
+    admin.faults({"fault": "latency", "seconds": 3, "methods": ["POST"]})
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(one_tag)
+    posts = admin.requests("POST")  # read at once: a POST the tenant is still holding has no status yet
+    message = only_error(failed)
+    assert "AmbiguousWriteError: IdTag create failed" in message and "adopt_id" in message
+    assert "may still be made" in message or "may exist now" in message or "deadline of 1 s" in message
+    assert "so none was created" not in message  # it may have been: the POSTs went unanswered
+    assert 1 <= len(posts) <= 3 and posts[-1]["status"] is None  # gave up before the tenant answered
+
+
+def test_a_bad_operation_timeout_is_a_configuration_error(fresh_engine: Callable[..., Engine]) -> None:
+    engine = fresh_engine(**{"ampeco:operationTimeoutSeconds": "soon"})
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(one_tag)
+    assert "ampeco:operationTimeoutSeconds must be a positive number of seconds, got 'soon'" in only_error(failed)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..store import Obj, Tenant
+from ..store import TENANT_WIDE, Obj, Tenant
 from ..validation import Field, Validator, load_schema, msg_invalid
 from ._base import LAST_UPDATED_FILTERS, Ctx, Matcher, Resource, eq, ids_text
 
 INFERRED = {
     "base tariff": "create adds a new free tariff (name BASE_TARIFF_NAME, type 'free') at tariffIds[0] "
-    "(lowest priority); ids sent in the body follow it in their order",
+    "(lowest priority); ids sent in the body follow it in their order. With the emulator option "
+    "base_tariffs='tenant-wide' (store.BASE_TARIFF_MODES) it is instead the tenant's one free tariff, the "
+    "same for every group",
     "PUT without the base tariff": "the base tariff is kept at index 0 (empty groups are not allowed)",
     "PUT": "full replacement: partnerId not sent is reset to null",
     "tariffIds": "every id must be an existing tariff (422 'The selected tariff ids.N is invalid.'); "
@@ -18,7 +20,8 @@ INFERRED = {
     "delete": "refused (422) while an EVSE has this tariffGroupId; the group's base tariff is deleted "
     "with it unless another group lists it",
     "default tariff group": "created on first need (an EVSE without tariffGroupId), named "
-    "DEFAULT_GROUP_NAME, with its own base tariff; an ordinary group otherwise",
+    "DEFAULT_GROUP_NAME, with its own base tariff; an ordinary group otherwise. Tenant-wide: the tenant "
+    "starts with it (holding the tenant's free tariff, named BASE_TARIFF_NAME) and it cannot be deleted",
 }
 
 BASE_TARIFF_NAME = "Free"
@@ -55,9 +58,12 @@ class TariffGroup(Resource):
     def on_create(self, tenant: Tenant, obj: Obj, ctx: Ctx) -> None:
         from .tariff import RESOURCE as TARIFFS
 
-        base = TARIFFS.create(tenant, {"name": BASE_TARIFF_NAME, "type": "free"}, Ctx())
-        obj["_baseTariffId"] = base["id"]
-        obj["tariffIds"] = [base["id"], *[t for t in obj.get("tariffIds") or [] if t != base["id"]]]
+        if tenant.base_tariffs == TENANT_WIDE:
+            base_id = tenant_free_tariff(tenant)
+        else:
+            base_id = TARIFFS.create(tenant, {"name": BASE_TARIFF_NAME, "type": "free"}, Ctx())["id"]
+        obj["_baseTariffId"] = base_id
+        obj["tariffIds"] = [base_id, *[t for t in obj.get("tariffIds") or [] if t != base_id]]
 
     def on_update(self, tenant: Tenant, new: Obj, current: Obj, sent: Obj, ctx: Ctx) -> None:
         base_id = current.get("_baseTariffId")
@@ -67,6 +73,8 @@ class TariffGroup(Resource):
         new["tariffIds"] = ids
 
     def refuse_delete(self, tenant: Tenant, obj: Obj) -> str | None:
+        if tenant.base_tariffs == TENANT_WIDE and obj["id"] == tenant.default_tariff_group_id:
+            return "The default tariff group of the tenant cannot be deleted."
         users = [e for e in tenant["evses"] if e.get("tariffGroupId") == obj["id"]]
         if users:
             return f"The tariff group is assigned to EVSE(s) {ids_text(users)} and cannot be deleted."
@@ -89,6 +97,27 @@ class TariffGroup(Resource):
 
 
 RESOURCE = TariffGroup()
+
+
+def tenant_free_tariff(tenant: Tenant) -> int:
+    """Tenant-wide: the tenant's one free tariff, made with the tenant."""
+    from .tariff import RESOURCE as TARIFFS
+
+    current = tenant.tenant_free_tariff_id
+    if current is not None and tenant["tariffs"].get(current) is not None:
+        return current
+    tariff = TARIFFS.create(tenant, {"name": BASE_TARIFF_NAME, "type": "free"}, Ctx())
+    tariff["_tenantFree"] = True
+    tenant.tenant_free_tariff_id = tariff["id"]
+    return int(tariff["id"])
+
+
+def prepare_tenant(tenant: Tenant) -> Tenant:
+    """A tenant's own objects at its start: tenant-wide, the free tariff and the default group."""
+    if tenant.base_tariffs == TENANT_WIDE:
+        tenant_free_tariff(tenant)
+        ensure_default_group(tenant)
+    return tenant
 
 
 def ensure_default_group(tenant: Tenant) -> int:

@@ -5,8 +5,15 @@ carries update-only fields (a charge point's integrated_at / manufactured_at) ne
 PATCH; a sub-collection (a configuration template's variables) is listed on read and written item
 by item; an adopt reads the object first and updates it only if it differs; a PUT (the whole
 object) reads it first, so that what the program does not manage is sent back as it is now; and
-a create whose response was lost, or that the API refuses as "already taken", is resolved by
-looking the object up by its natural key, so that a retry never makes a duplicate.
+a create whose outcome is unknown (response lost after sending, 5xx, a 2xx without the API's body)
+is resolved by looking the object up by its natural key, so that a retry never makes a duplicate.
+
+Never taken over: an object this program did not create or adopt. A create refused as "already
+taken" is an error naming the existing object and ``adopt_id``; an object found after a lost
+response is taken only if it is what the POST sent, was not there before it, and no other resource
+of this run created it.
+Each operation runs under one deadline (``client.operation_deadline``): no POST, lookup, retry or
+wait starts past it.
 
 Where an object lives and which calls reach it (a collection's paths, or actions for an
 ``ActionDriven`` resource) is ``endpoints``' business, read off the declaration.
@@ -16,8 +23,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from pulumi_ampeco._engine.claims import Claims
 from pulumi_ampeco._engine.diff import Changes, compare, strip_server_prefix
 from pulumi_ampeco._engine.endpoints import Endpoints, endpoints
 from pulumi_ampeco._engine.state import (
@@ -28,7 +37,7 @@ from pulumi_ampeco._engine.state import (
     path_params,
     previously_managed,
 )
-from pulumi_ampeco.client import AmpecoClient
+from pulumi_ampeco.client import AmpecoClient, current_deadline
 from pulumi_ampeco.errors import (
     AdoptError,
     AlreadyExistsError,
@@ -43,17 +52,18 @@ from pulumi_ampeco.errors import (
 )
 from pulumi_ampeco.specs._base import ResourceSpec
 from pulumi_ampeco.specs._check import ADOPT_ID, validate_field
-from pulumi_ampeco.specs._convert import to_python, to_wire
+from pulumi_ampeco.specs._convert import dig, to_python, to_wire
 from pulumi_ampeco.specs._schema import FieldMeta, ModelMeta, model_meta
 
 log = logging.getLogger("pulumi_ampeco.engine")
 
-MAX_CREATE_ATTEMPTS = 3
-"""POSTs tried when each earlier one failed ambiguously and the object was then not found."""
+MAX_POSTS = 3
+"""POSTs of one create: another one is sent only when the earlier one's outcome was unknown and
+the object was then not found by its natural key."""
 
 LOOKUP_ATTEMPTS = 3
-"""Natural-key lookups tried after a failed create while the tenant fails transiently (each one
-is a listing the client already retries by its own policy)."""
+"""Natural-key lookups after a create whose outcome is unknown, while the tenant fails transiently
+(each one is a listing the client already retries by its own policy; all within the deadline)."""
 
 
 def _declared_args(spec: ResourceSpec, inputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -69,7 +79,13 @@ def _declared_args(spec: ResourceSpec, inputs: Mapping[str, Any]) -> dict[str, A
     return args
 
 
-def create(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+def create(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any], *,
+           claims: Claims | None = None) -> tuple[str, dict[str, Any]]:
+    """Create the object (or take over ``adopt_id``); never takes over an object it did not make.
+
+    ``claims``: the objects this provider process created, so that a lost response is never
+    resolved to another resource's object (the provider passes it; alone, nothing is checked).
+    """
     params = path_params(spec, inputs)
     if inputs.get(ADOPT_ID) is not None:
         return adopt(spec, client, inputs, spec.object_id(inputs[ADOPT_ID]))
@@ -77,11 +93,14 @@ def create(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any]) 
     desired = _declared_args(spec, inputs)
     body = to_wire(meta, {k: v for k, v in desired.items() if not meta.fields[k].after_create})
     at = endpoints(spec, client, params)
-    live = _post_once(spec, at, body, desired)
+    live = _post_until_known(spec, at, body, desired, claims)
     later = {k: v for k, v in desired.items() if meta.fields[k].update_only}
-    if later:
-        live = at.update(live["id"], to_wire(meta, later), "PATCH")
-    live = _write_items(at, live, desired, meta.sub_collections)
+    try:
+        if later:
+            live = at.update(live["id"], to_wire(meta, later), "PATCH")
+        live = _write_items(at, live, desired, meta.sub_collections)
+    except ApiError as exc:
+        raise _undo_unfinished_create(spec, at, live["id"], exc) from None
     return str(live["id"]), outputs(spec, live, inputs)
 
 
@@ -100,12 +119,28 @@ def _write_items(at: Endpoints, live: dict[str, Any], desired: Mapping[str, Any]
     return out
 
 
-def _post_once(spec: ResourceSpec, at: Endpoints, body: dict[str, Any],
-               desired: Mapping[str, Any]) -> dict[str, Any]:
-    """POST, resolving a lost response or an "already taken" refusal through the natural key."""
-    for attempt in range(1, MAX_CREATE_ATTEMPTS + 1):
+def _post_until_known(spec: ResourceSpec, at: Endpoints, body: dict[str, Any],
+                      desired: Mapping[str, Any], claims: Claims | None) -> dict[str, Any]:
+    """POST up to MAX_POSTS times, until the outcome is known; returns the object this create made.
+
+    When a POST's outcome is unknown (the response was lost after sending, a 5xx, a 2xx without
+    the API's body), the object is looked up by its natural key: found, it is the one that POST
+    made (taken without a second POST); not found, the POST is sent again. That is the only case
+    where an existing object is taken: a clean "already taken" refusal of the first POST means an
+    object this program did not create has the key, and it is an error naming it.
+    """
+    deadline = current_deadline()
+    ambiguous: ApiError | None = None  # an earlier POST of this create whose outcome was unknown
+    first_sent = datetime.now(timezone.utc)
+    unanswered = False  # some POST was sent and no answer came back
+    for attempt in range(1, MAX_POSTS + 1):
+        if ambiguous is not None and deadline is not None and deadline.passed:
+            ambiguous.detail = (f"{ambiguous.detail}; not sent again: {deadline.describe()} has passed "
+                                "(ampeco:operationTimeoutSeconds); before running again, look for it in the back "
+                                "office and, if it is there, set adopt_id to its id")
+            raise ambiguous
         try:
-            return at.create(body)
+            made = at.create(body)
         except (AmbiguousWriteError, MalformedResponseError) as exc:
             # A 2xx body that is not the API's (no "data", a proxy's page) is as ambiguous as a lost
             # response: the object may have been created, and there is no id to know it by.
@@ -114,49 +149,67 @@ def _post_once(spec: ResourceSpec, at: Endpoints, body: dict[str, Any],
                 exc.detail += (f" (it may have been created; {spec.kind} has no natural key declared here to "
                                "check: look in the back office and set adopt_id to take it over)")
                 raise
-            found = _look_up_after_failure(spec, at, desired, exc)
+            ambiguous = exc
+            unanswered = unanswered or getattr(exc, "status", None) is None
+            found = _find_after_lost_response(spec, at, desired, exc)
             if found is None:
-                if attempt == MAX_CREATE_ATTEMPTS:
-                    exc.detail = (f"{attempt} POSTs failed and after each no {spec.kind} with {key[0]} "
-                                  f"{key[1]!r} existed, so none was created; run again later. "
-                                  f"Last failure: {exc.detail}")
+                if attempt == MAX_POSTS:
+                    if unanswered:  # a POST sent but never answered may still be at work on the tenant
+                        exc.detail = (f"{attempt} POSTs failed, and after each no {spec.kind} with {key[0]} "
+                                      f"{key[1]!r} was found yet; one that went unanswered may still be made: "
+                                      "before running again, look for it in the back office and, if it is "
+                                      f"there, set adopt_id to its id. Last failure: {exc.detail}")
+                    else:
+                        exc.detail = (f"{attempt} POSTs failed and after each no {spec.kind} with {key[0]} "
+                                      f"{key[1]!r} existed, so none was created; run again later. "
+                                      f"Last failure: {exc.detail}")
                     raise
                 log.warning("%s create: response lost and no object found; trying again", spec.kind)
                 continue
-            return _take_over_found(spec, found, desired, cause=exc)
+            return _take_own(spec, at, found, desired, claims, first_sent, cause=exc)
         except UnprocessableError as exc:
             if not _already_taken(exc):
                 raise
-            found = _look_up_after_failure(spec, at, desired, exc)
-            if found is None:
-                raise
-            return _take_over_found(spec, found, desired, cause=exc)
+            if ambiguous is not None:
+                # An earlier POST of this create may have made it after all (a listing that lagged).
+                found = _find_after_lost_response(spec, at, desired, ambiguous)
+                if found is not None:
+                    return _take_own(spec, at, found, desired, claims, first_sent, cause=exc)
+            raise _taken_by_another(spec, at, desired, exc) from None
+        if claims is not None:
+            claims.record(at.client.tenant_url, spec.kind, made)
+        return made
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _look_up_after_failure(spec: ResourceSpec, at: Endpoints, desired: Mapping[str, Any],
-                           cause: ApiError) -> dict[str, Any] | None:
-    """find_existing, tried again while the tenant fails transiently.
+CLOCK_SKEW_ALLOWANCE = timedelta(minutes=5)
+"""How much earlier than this process's clock a tenant's ``created_at`` may read for an object a
+POST just made; an object created before that was there before the POST."""
 
-    After a create whose response was lost, the answer decides between adopting and POSTing
-    again, and giving up instead would leave an object the next run cannot see (and would create
-    again): so a lookup that failed is repeated, and if it keeps failing the error says the
-    object may exist.
+
+def _find_after_lost_response(spec: ResourceSpec, at: Endpoints, desired: Mapping[str, Any],
+                              cause: ApiError) -> dict[str, Any] | None:
+    """find_existing, asked again (up to LOOKUP_ATTEMPTS listings) while the tenant fails transiently.
+
+    After a create whose response was lost, the answer decides between taking the object and
+    POSTing again, and giving up instead would leave an object the next run cannot see: so a
+    lookup that failed is repeated (within the operation's deadline), and if it keeps failing the
+    error says the object may exist.
     """
     policy = at.client.retry
+    deadline = current_deadline()
     for attempt in range(1, LOOKUP_ATTEMPTS + 1):
         try:
             return find_existing(spec, at, desired)
         except (ServerError, ApiTransportError, RateLimitedError, MalformedResponseError) as exc:
-            if attempt < LOOKUP_ATTEMPTS:
-                policy.sleep(policy.wait_before(attempt, getattr(exc, "retry_after", None)))
+            wait = policy.wait_before(attempt, getattr(exc, "retry_after", None))
+            if attempt < LOOKUP_ATTEMPTS and (deadline is None or deadline.allows(wait)):
+                policy.sleep(wait)
                 continue
-            if isinstance(cause, UnprocessableError):
-                raise  # "already taken": it exists, and the next run looks it up again
             key = key_of(spec, desired)
             assert key is not None
             raise AmbiguousWriteError(
-                f"{cause.detail}; looking it up by {key[0]} {key[1]!r} then failed {LOOKUP_ATTEMPTS} times "
+                f"{cause.detail}; looking it up by {key[0]} {key[1]!r} then failed {attempt} times "
                 f"(last: {exc}). The {spec.kind} may exist now: before running again, look for it in the "
                 "back office and, if it is there, set adopt_id to its id",
                 method=cause.method, path=cause.path, status=getattr(cause, "status", None),
@@ -164,23 +217,103 @@ def _look_up_after_failure(spec: ResourceSpec, at: Endpoints, desired: Mapping[s
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _take_over_found(spec: ResourceSpec, found: dict[str, Any], desired: Mapping[str, Any],
-                     cause: Exception) -> dict[str, Any]:
+def _take_own(spec: ResourceSpec, at: Endpoints, found: dict[str, Any], desired: Mapping[str, Any],
+              claims: Claims | None, sent_at: datetime, cause: Exception) -> dict[str, Any]:
+    """The object found after this create's own POST went unanswered: it is the one that POST made,
+    unless it differs from what was sent, existed before the POST, or another resource made it."""
+    key = key_of(spec, desired)
+    assert key is not None
+    what = f"{spec.kind} {found['id']} with {key[0]} {key[1]!r}"
+    if claims is not None and claims.made_here(at.client.tenant_url, spec.kind, found):
+        raise AlreadyExistsError(
+            f"{spec.kind} create failed: {what} was created by another resource of this program in this run: "
+            f"the same {key[0]} is declared twice. Give one of them another {key[0]}."
+        ) from cause
+    created = _created_at(found)
+    if created is not None and created < sent_at - CLOCK_SKEW_ALLOWANCE:
+        raise AlreadyExistsError(
+            f"{spec.kind} create failed: the response was lost, and the {spec.kind} found with {key[0]} "
+            f"{key[1]!r} ({spec.kind} {found['id']}) was created at {found.get('createdAt')}, before this create: "
+            f"this program did not create it, so it is not taken over. To take it over, set "
+            f"adopt_id={found['id']}; to create a new one, give it another {key[0]}. If the same {key[0]} is "
+            "declared twice in this program, remove or rename one."
+        ) from cause
     # Update-only fields and sub-collections were never POSTed (create writes them after), so the
     # found object cannot have them yet: compare what a create sends, and let create do the rest.
     meta = model_meta(spec.model)
     sent = {k: v for k, v in desired.items() if not (k in meta.fields and meta.fields[k].after_create)}
     changes = compare(spec, sent, to_python(meta, found))
-    if not changes:
-        log.info("%s create: found the object (id %s) by its natural key; taking it over", spec.kind, found["id"])
-        return found
+    if changes:
+        raise AlreadyExistsError(
+            f"{spec.kind} create failed: the response was lost, and the {spec.kind} found with {key[0]} "
+            f"{key[1]!r} ({spec.kind} {found['id']}) differs from the declaration in: {changes.describe()}, so it "
+            f"is not the one this create made. To take it over, set adopt_id={found['id']}; to create a new one, "
+            f"give it another {key[0]}."
+        ) from cause
+    log.info("%s create: its response was lost; found the object it made (id %s) by its natural key",
+             spec.kind, found["id"])
+    if claims is not None:
+        claims.record(at.client.tenant_url, spec.kind, found)
+    return found
+
+
+def _created_at(obj: Mapping[str, Any]) -> datetime | None:
+    value = obj.get("createdAt")
+    if not isinstance(value, str):
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+
+def _taken_by_another(spec: ResourceSpec, at: Endpoints, desired: Mapping[str, Any],
+                      refusal: UnprocessableError) -> AlreadyExistsError:
+    """The error for a clean "already taken": which object has the key, and what to do about it."""
     key = key_of(spec, desired)
-    assert key is not None
-    raise AlreadyExistsError(
-        f"{spec.kind} create failed: {spec.kind} {found['id']} with {key[0]} {key[1]!r} already exists "
-        f"and differs from the declaration in: {changes.describe()}. To take it over, set adopt_id={found['id']}; "
-        f"to create a new one, give it another {key[0]}."
-    ) from cause
+    taken = "; ".join(f"{f}: {' '.join(m)}" for f, m in refusal.field_errors.items())
+    if key is None:
+        return AlreadyExistsError(
+            f"{spec.kind} create failed: the API refused it ({taken}): an existing {spec.kind} has that value. "
+            "This program did not create it, so it is not taken over: find its id in the back office and set "
+            "adopt_id to take it over, or declare another value."
+        )
+    name, value = key
+    try:
+        found = find_existing(spec, at, desired)
+    except ApiError as exc:
+        found, lookup = None, f" (looking it up failed: {exc})"
+    else:
+        lookup = ""
+    if found is None:
+        return AlreadyExistsError(
+            f"{spec.kind} create failed: the API refused it ({taken}): a {spec.kind} with {name} {value!r} already "
+            f"exists{lookup}. This program did not create it, so it is not taken over: find its id in the back "
+            f"office and set adopt_id to take it over, or give this one another {name}. The same {name} may also "
+            "be declared twice in this program."
+        )
+    object_id = found["id"]
+    return AlreadyExistsError(
+        f"{spec.kind} create failed: {spec.kind} {object_id} with {name} {value!r} already exists, and this "
+        f"program did not create it, so it is not taken over. To take it over, set adopt_id={object_id}; to "
+        f"create a new one, give it another {name}. If the same {name} is declared twice in this program, "
+        "remove or rename one."
+    )
+
+
+def _undo_unfinished_create(spec: ResourceSpec, at: Endpoints, object_id: Any, cause: ApiError) -> ApiError:
+    """The follow-up update of a create failed: delete the half-made object, so no run is left with
+    an object it cannot see (the engine records nothing of a failed create)."""
+    try:
+        at.delete(object_id)
+    except ApiError as exc:
+        cause.detail = (f"{cause.detail} ({spec.kind} {object_id} was created but not finished, and deleting it "
+                        f"again failed too ({exc}): set adopt_id={object_id} to take it over)")
+    else:
+        cause.detail = (f"{cause.detail} (the {spec.kind} it had just created, {object_id}, was deleted again, "
+                        "so nothing is left behind; run again)")
+    return cause
 
 
 def _already_taken(exc: UnprocessableError) -> bool:
@@ -195,14 +328,6 @@ def key_of(spec: ResourceSpec, desired: Mapping[str, Any]) -> tuple[str, Any] | 
             return name, value
     return None
 
-
-def dig(values: Mapping[str, Any], dotted: str) -> Any:
-    current: Any = values
-    for part in dotted.split("."):
-        if not isinstance(current, Mapping):
-            return None
-        current = current.get(part)
-    return current
 
 
 def find_existing(spec: ResourceSpec, at: Endpoints, desired: Mapping[str, Any]) -> dict[str, Any] | None:

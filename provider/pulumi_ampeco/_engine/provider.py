@@ -31,6 +31,7 @@ from pulumi_ampeco._engine.kinds import KINDS
 from pulumi_ampeco.errors import AmpecoError, ApiError, AuthenticationError
 
 if TYPE_CHECKING:
+    from pulumi_ampeco.client import AmpecoClient
     from pulumi_ampeco.specs._base import ResourceSpec
 
 T = TypeVar("T")
@@ -81,9 +82,15 @@ class AmpecoProvider(ResourceProvider):
         session.configure({key: req.config.get(key) for key in session.CONFIG_KEYS})
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        from pulumi_ampeco._engine import session
         from pulumi_ampeco._engine.check import check_inputs
 
         inputs, failures = check_inputs(self.spec, news)
+        if not failures and session.configured():
+            # Once per run (one GET, or none when a call already succeeded): a preview with a
+            # wrong token fails here, instead of passing without a single API call.
+            path = _probe_path(self.spec)
+            self._call("check", lambda client: session.check_credentials(client, path))
         return CheckResult(inputs, [CheckFailure(f.property, f.reason) for f in failures])
 
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
@@ -106,38 +113,59 @@ class AmpecoProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         from pulumi_ampeco._engine import operations, session
 
-        object_id, outs = self._call("create", lambda: operations.create(self.spec, session.client(), props))
+        object_id, outs = self._call("create", lambda client: operations.create(
+            self.spec, client, props, claims=session.claims()))
         return CreateResult(object_id, outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        from pulumi_ampeco._engine import operations, session
+        from pulumi_ampeco._engine import operations
         from pulumi_ampeco._engine.state import refreshed_inputs
 
-        outs = self._call("read", lambda: operations.read(self.spec, session.client(), id_, props))
+        outs = self._call("read", lambda client: operations.read(self.spec, client, id_, props))
         if outs is None:
             return ReadResult(None, {})  # gone: the engine drops it from state
         return ReadResult(id_, outs, refreshed_inputs(self.spec, outs))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        from pulumi_ampeco._engine import operations, session
+        from pulumi_ampeco._engine import operations
 
-        outs = self._call("update", lambda: operations.update(self.spec, session.client(), id_, olds, news))
+        outs = self._call("update", lambda client: operations.update(self.spec, client, id_, olds, news))
         return UpdateResult(outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        from pulumi_ampeco._engine import operations, session
+        from pulumi_ampeco._engine import operations
 
-        self._call("delete", lambda: operations.delete(self.spec, session.client(), id_, props))
+        self._call("delete", lambda client: operations.delete(self.spec, client, id_, props))
 
-    def _call(self, operation: str, fn: Callable[[], T]) -> T:
+    def _call(self, operation: str, fn: Callable[[AmpecoClient], T]) -> T:
+        """``fn`` with the run's client, under one deadline for all of it; errors as one line."""
+        from pulumi_ampeco._engine import session
+        from pulumi_ampeco.client import operation_deadline
+
         try:
-            return fn()
+            client = session.client()
+            with operation_deadline(session.operation_timeout()):
+                return fn(client)
         except ApiError as exc:
             if isinstance(exc, AuthenticationError):
                 from pulumi_ampeco.config import TOKEN_HINT
 
-                exc.detail = f"{exc.detail} ({TOKEN_HINT})"
+                if TOKEN_HINT not in exc.detail:
+                    exc.detail = f"{exc.detail} ({TOKEN_HINT})"
             # A short traceback: the engine shows it whole, and our frames help nobody.
             raise exc.with_context(self.kind, operation).with_traceback(None) from None
         except AmpecoError as exc:  # AlreadyExistsError, AdoptError, ConfigurationError: their message says it all
             raise exc.with_traceback(None) from None
+
+
+def _probe_path(spec: ResourceSpec) -> str:
+    """A collection to list for the credential check: the kind's own, or its top ancestor's (a
+    nested kind's path needs parent ids that a check may not know yet)."""
+    from pulumi_ampeco.specs import REGISTRY
+    from pulumi_ampeco.specs._schema import model_meta
+
+    while spec.path_params_in_order:
+        reference = model_meta(spec.model).fields[spec.path_params_in_order[0]].reference
+        assert reference is not None and reference.kind is not None
+        spec = REGISTRY[reference.kind]
+    return spec.collection

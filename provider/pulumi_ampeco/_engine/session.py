@@ -3,6 +3,11 @@
 The engine starts one provider process per run and unpickles one provider instance per resource
 type; all of them share this module's state, so there is one ``httpx`` pool per tenant, built on
 first use. Nothing here is ever pickled into state: instances keep only their ``kind``.
+
+Per run (a provider process) it also keeps: the objects created here (``claims``, so that a lost
+response is never resolved to another resource's object), each operation's deadline (``operation_timeout``), and whether the tenant accepted
+the token (``check_credentials``: one listing of one object, once per run, so that a preview with
+a wrong token fails instead of passing without a single API call).
 """
 
 from __future__ import annotations
@@ -11,14 +16,18 @@ import os
 import threading
 from collections.abc import Mapping
 
-from pulumi_ampeco.client import AmpecoClient, RetryPolicy, Timeouts
+from pulumi_ampeco._engine.claims import Claims
+from pulumi_ampeco.client import DEFAULT_OPERATION_TIMEOUT, AmpecoClient, RetryPolicy, Timeouts
 from pulumi_ampeco.config import API_TOKEN_ENV, API_TOKEN_KEY, TENANT_URL_ENV, TENANT_URL_KEY, TenantConfig
+from pulumi_ampeco.errors import ApiError, ApiTransportError, AuthenticationError, ConfigurationError
 
 # Optional tuning knobs, read from stack config (``pulumi config set ampeco:maxAttempts 8``).
 MAX_ATTEMPTS_KEY = "ampeco:maxAttempts"
 READ_TIMEOUT_KEY = "ampeco:readTimeoutSeconds"
 BACKOFF_BASE_KEY = "ampeco:retryBackoffSeconds"
-CONFIG_KEYS = (TENANT_URL_KEY, API_TOKEN_KEY, MAX_ATTEMPTS_KEY, READ_TIMEOUT_KEY, BACKOFF_BASE_KEY)
+OPERATION_TIMEOUT_KEY = "ampeco:operationTimeoutSeconds"
+CONFIG_KEYS = (TENANT_URL_KEY, API_TOKEN_KEY, MAX_ATTEMPTS_KEY, READ_TIMEOUT_KEY, BACKOFF_BASE_KEY,
+               OPERATION_TIMEOUT_KEY)
 
 _lock = threading.Lock()
 _stack_config: dict[str, str] = {}
@@ -26,13 +35,75 @@ _clients: dict[tuple[str, str, tuple[str, ...]], AmpecoClient] = {}
 # Every API call asks for the client: remember which one the current config and environment give
 # (resolving and validating them again costs more than a loopback round trip's worth of Python).
 _last: tuple[tuple[object, ...], AmpecoClient] | None = None
+_configured = False
+_claims = Claims()
+_credentials: dict[int, ApiError | None] = {}
+"""id(client) -> the outcome of its credential check (None: accepted)."""
+_credentials_lock = threading.Lock()
 
 
 def configure(values: Mapping[str, str | None]) -> None:
     """Remember the stack config the engine sent (called from ``ResourceProvider.configure``)."""
+    global _configured
     with _lock:
         _stack_config.clear()
         _stack_config.update({k: v for k, v in values.items() if v is not None})
+        _configured = True
+
+
+def configured() -> bool:
+    """Whether the engine configured this process (a provider used in-process never is)."""
+    return _configured
+
+
+def claims() -> Claims:
+    """The objects this provider process created."""
+    return _claims
+
+
+def operation_timeout() -> float:
+    """Seconds one provider operation may take, every call, retry and wait in it included."""
+    with _lock:
+        value = _stack_config.get(OPERATION_TIMEOUT_KEY)
+    if not value:
+        return DEFAULT_OPERATION_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise ConfigurationError(f"{OPERATION_TIMEOUT_KEY} must be a positive number of seconds, got {value!r}")
+    return seconds
+
+
+def check_credentials(client: AmpecoClient, path: str) -> None:
+    """Raise the tenant's refusal of the token, asking it once per client (so once per run).
+
+    Costs one GET of ``path`` for one object, and nothing when another call of this client already
+    succeeded. A 401 (and a tenant that cannot be reached) is raised to the first caller only: that
+    one error fails the run, and the checks of the other resources do not repeat it. A 403 means
+    the token is valid (it may only not read ``path``); any other failure is left to the calls
+    that follow.
+    """
+    if client.authenticated:
+        return
+    with _credentials_lock:
+        key = id(client)
+        if key in _credentials:
+            return
+        outcome = _credentials[key] = _probe(client, path)
+    if outcome is not None:
+        raise outcome
+
+
+def _probe(client: AmpecoClient, path: str) -> ApiError | None:
+    try:
+        next(iter(client.list(path, per_page=1)), None)
+    except (AuthenticationError, ApiTransportError) as exc:
+        return exc
+    except ApiError:
+        pass  # 403 (valid token), 5xx, a strange answer: not the token's fault
+    return None
 
 
 def client() -> AmpecoClient:

@@ -3,6 +3,13 @@
 ``__managed`` records the shape of what the user declared (field names, nested keys; never
 values, so it holds no secret). Read needs it to hand back refreshed inputs for exactly the
 managed fields, and diff needs it to notice an argument that was removed from the program.
+
+``__refresh`` records what a refresh needs to write the inputs back as declared, so that a
+refresh with no out-of-band change leaves the stored inputs as they were: ``same``, the declared
+value of each managed field the server spells differently but holds the same (a date-time read
+back with microseconds), and ``server_prefix``, the items the server put in front of a
+ServerPrepends list (a tariff group's base tariff), which are not the user's. No secret field is
+recorded.
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ from pulumi_ampeco.specs._convert import to_python
 from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 MANAGED_KEY = "__managed"
+REFRESH_KEY = "__refresh"
+ENGINE_KEYS = (PROVIDER_KEY, MANAGED_KEY, REFRESH_KEY, ADOPT_ID)
 Shape = Any  # True | dict[str, Shape] | list[Shape] (one item: the union of list items' shapes)
 
 
@@ -73,7 +82,39 @@ def outputs(spec: ResourceSpec, live: Mapping[str, Any], carry: Mapping[str, Any
     if managed is None:
         managed = shape_of({k: v for k, v in declared(carry).items() if k not in params}, meta)
     outs[MANAGED_KEY] = managed
+    refresh = _refresh_record(spec, meta, outs, carry, managed)
+    if refresh:
+        outs[REFRESH_KEY] = refresh
     return outs
+
+
+def _refresh_record(spec: ResourceSpec, meta: ModelMeta, outs: Mapping[str, Any], carry: Mapping[str, Any],
+                    managed: Shape) -> dict[str, dict[str, Any]]:
+    """``__refresh`` for ``outs``: from the declared values in ``carry`` (create, update) or from the
+    record in ``carry`` (the old outputs, on read), whichever still holds for the live values."""
+    from pulumi_ampeco._engine.diff import compare, strip_server_prefix
+
+    before: Mapping[str, Any] = _record(carry)
+    candidates = {k: v for k, v in declared(carry).items() if k in meta.fields and k not in ENGINE_KEYS}
+    candidates.update(before.get("same") or {})
+    same: dict[str, Any] = {}
+    prefix: dict[str, Any] = {}
+    for name in managed if isinstance(managed, Mapping) else ():
+        fmeta = meta.fields.get(name)
+        live = outs.get(name)
+        if fmeta is None or fmeta.secret or live is None:
+            continue
+        if fmeta.server_prepends and isinstance(live, list):
+            old = (before.get("server_prefix") or {}).get(name)
+            if isinstance(candidates.get(name), list) and not compare(spec, {name: candidates[name]}, {name: live}):
+                kept = strip_server_prefix(live, candidates[name])
+                prefix[name] = live[: len(live) - len(kept)]
+            elif isinstance(old, list) and live[: len(old)] == old:
+                prefix[name] = old
+        if name in candidates and candidates[name] != live and not compare(spec, {name: candidates[name]},
+                                                                            {name: live}):
+            same[name] = candidates[name]
+    return {k: v for k, v in (("same", same), ("server_prefix", prefix)) if v}
 
 
 def carry_write_only(meta: ModelMeta, outs: Mapping[str, Any], carry: Mapping[str, Any]) -> dict[str, Any]:
@@ -95,10 +136,30 @@ def carry_write_only(meta: ModelMeta, outs: Mapping[str, Any], carry: Mapping[st
     return result
 
 
+def _record(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    record = values.get(REFRESH_KEY)
+    return record if isinstance(record, Mapping) else {}
+
+
 def refreshed_inputs(spec: ResourceSpec, outs: Mapping[str, Any]) -> dict[str, Any]:
-    """The inputs a refresh writes back: the live values of the managed fields."""
+    """The inputs a refresh writes back: the live values of the managed fields, as they were
+    declared where the server holds the same (``__refresh``), without the server's own items."""
     shape = outs.get(MANAGED_KEY) or {}
-    inputs = {k: project(outs[k], s) for k, s in shape.items() if outs.get(k) is not None}
+    record = _record(outs)
+    same = record.get("same") or {}
+    prefixes = record.get("server_prefix") or {}
+    inputs = {}
+    for k, s in shape.items():
+        if outs.get(k) is None:
+            continue
+        if k in same:
+            inputs[k] = same[k]
+            continue
+        value = project(outs[k], s)
+        prefix = prefixes.get(k)
+        if isinstance(prefix, list) and isinstance(value, list) and value[: len(prefix)] == prefix:
+            value = value[len(prefix):]
+        inputs[k] = value
     inputs.update(path_params(spec, outs))
     if outs.get(ADOPT_ID) is not None:
         inputs[ADOPT_ID] = outs[ADOPT_ID]
@@ -112,4 +173,4 @@ def previously_managed(olds: Mapping[str, Any]) -> list[str]:
 
 def live_values(olds: Mapping[str, Any]) -> dict[str, Any]:
     """Old outputs without the engine's own keys."""
-    return {k: v for k, v in olds.items() if k not in (PROVIDER_KEY, MANAGED_KEY, ADOPT_ID)}
+    return {k: v for k, v in olds.items() if k not in ENGINE_KEYS}

@@ -29,15 +29,26 @@ import click
     default=None,
     help="JSON file keeping the emulated tenant across restarts.",
 )
-def emulator(port: int, token: str, host: str, state_file: Path | None) -> None:
+@click.option(
+    "--base-tariffs",
+    type=click.Choice(["per-group", "tenant-wide"]),
+    default="per-group",
+    show_default=True,
+    help="The kind of tenant: each tariff group gets its own free base tariff (per-group), or the tenant "
+    "has one free tariff and one default group that every group and EVSE shares (tenant-wide).",
+)
+def emulator(port: int, token: str, host: str, state_file: Path | None, base_tariffs: str) -> None:
     """Run a local fake AMPECO tenant (public API + /_emulator admin API) until Ctrl-C."""
     from ampeco_emulator import EmulatorServer  # lazy: keeps `pulumi-ampeco --help` fast
+    from ampeco_emulator.persistence import StateError
 
-    server = EmulatorServer(token=token, host=host, port=port, state_file=state_file)
+    server = EmulatorServer(token=token, host=host, port=port, state_file=state_file, base_tariffs=base_tariffs)
     try:
         server.start()
+    except StateError as exc:
+        raise click.ClickException(f"--state-file: {exc}") from None
     except (OSError, RuntimeError) as exc:
-        raise click.ClickException(f"cannot start the emulator on {host}:{port}: {exc}") from exc
+        raise click.ClickException(f"cannot start the emulator on {host}:{port}: {exc}") from None
     click.echo(f"AMPECO emulator listening on {server.url}")
     try:
         threading.Event().wait()

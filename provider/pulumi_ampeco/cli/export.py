@@ -8,10 +8,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pulumi_ampeco._engine.kinds import MODULES  # a plain tuple: --help loads no specs
+
+if TYPE_CHECKING:
+    from pulumi_ampeco.network import NetworkSpec
 
 TOKEN_ENV = "AMPECO_API_TOKEN"
 
@@ -63,11 +67,16 @@ def _progress(enabled: bool) -> Iterator[object]:
                    "everything over without creating or changing anything.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=Path("-"),
               show_default=True, metavar="FILE", help="Where to write the spec; - for standard output.")
-def export(tenant_url: str, types: list[str] | None, adopt: bool, out: Path) -> None:
+@click.option("--names-from", "names_from", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="FILE", help="Keep the logical names this spec gives (default: the --out file, if it exists).")
+@click.option("--fresh-names", is_flag=True, help="Name every object anew, ignoring the names of an existing spec.")
+def export(tenant_url: str, types: list[str] | None, adopt: bool, out: Path, names_from: Path | None,
+           fresh_names: bool) -> None:
     """Write every object of a tenant as a YAML network spec (apply it with ampeco.Network).
 
     The API token comes from $AMPECO_API_TOKEN, or is asked for (hidden). Exporting twice gives
-    the same file; secrets are written as stack config references, listed at the end.
+    the same file; over an existing spec, every object keeps the name it has there, so a diff shows
+    only real changes. Secrets are written as stack config references, listed at the end.
     """
     from pulumi_ampeco.client import AmpecoClient, normalize_tenant_url
     from pulumi_ampeco.errors import AmpecoError
@@ -79,17 +88,23 @@ def export(tenant_url: str, types: list[str] | None, adopt: bool, out: Path) -> 
         raise click.ClickException(_one_line(str(exc))) from None
     token = os.environ.get(TOKEN_ENV, "").strip()
     if not token:
+        if not _has_terminal():
+            # getpass would warn (GetPassWarning) and read the token from a pipe in clear
+            raise click.ClickException(f"no API token: set {TOKEN_ENV} (there is no terminal to ask for it on)")
         try:
             token = click.prompt("AMPECO API token", hide_input=True, err=True).strip()
         except click.Abort:
             raise click.ClickException(f"no API token: set {TOKEN_ENV} or type it at the prompt") from None
+    previous = None if fresh_names else _previous_spec(names_from or (None if str(out) == "-" else out),
+                                                       explicit=names_from is not None)
     _, added = resolve_types(types)
     if added:
         click.echo(f"Also exporting {', '.join(sorted(added))}: the requested types refer to them.", err=True)
     started = time.monotonic()
     try:
         with AmpecoClient(url, token) as client, _progress(sys.stderr.isatty()) as update:
-            result = export_network(client, types=types, adopt=adopt, progress=update)  # type: ignore[arg-type]
+            result = export_network(client, types=types, adopt=adopt, progress=update,  # type: ignore[arg-type]
+                                    previous=previous)
     except AmpecoError as exc:
         raise click.ClickException(_one_line(f"export of {url} failed: {exc}")) from None
     seconds = time.monotonic() - started
@@ -105,6 +120,30 @@ def export(tenant_url: str, types: list[str] | None, adopt: bool, out: Path) -> 
                    err=True)
         for key in result.config_keys:
             click.echo(f"  pulumi config set --secret {key} <value>", err=True)
+
+
+def _previous_spec(path: Path | None, *, explicit: bool) -> NetworkSpec | None:
+    """The spec whose names to keep: ``path`` parsed, or None (with a warning when it cannot be read)."""
+    from pulumi_ampeco.errors import SpecError
+    from pulumi_ampeco.network import load
+
+    if path is None or (not explicit and not path.exists()):
+        return None
+    try:
+        return load(path)
+    except SpecError as exc:
+        if explicit:
+            raise click.ClickException(_one_line(f"--names-from: {exc}")) from None
+        click.echo(_one_line(f"Warning: names are given anew: {exc}"), err=True)
+        return None
+
+
+def _has_terminal() -> bool:
+    """Whether a hidden prompt can be shown: standard input is a terminal."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # a closed or odd stdin
+        return False
 
 
 def _write(out: Path, text: str) -> None:

@@ -37,6 +37,7 @@ from pulumi_ampeco.client._config import (
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_MAX_KEEPALIVE_CONNECTIONS,
     DEFAULT_MAX_TOTAL_SECONDS,
+    DEFAULT_OPERATION_TIMEOUT,
     DEFAULT_PER_PAGE,
     DEFAULT_POOL_TIMEOUT,
     DEFAULT_READ_TIMEOUT,
@@ -45,12 +46,15 @@ from pulumi_ampeco.client._config import (
     DEFAULT_TIMEOUTS,
     DEFAULT_WRITE_TIMEOUT,
     MAX_PER_PAGE,
+    NO_BACKOFF_ENV,
     NO_RETRY,
     RETRYABLE_STATUSES,
     RetryPolicy,
     Timeouts,
     normalize_tenant_url,
+    set_testing,
 )
+from pulumi_ampeco.client._deadline import Deadline, current_deadline, operation_deadline
 from pulumi_ampeco.client._transport import ClientStats, RetryTransport, StatsSnapshot
 
 __all__ = [
@@ -61,6 +65,7 @@ __all__ = [
     "DEFAULT_MAX_CONNECTIONS",
     "DEFAULT_MAX_KEEPALIVE_CONNECTIONS",
     "DEFAULT_MAX_TOTAL_SECONDS",
+    "DEFAULT_OPERATION_TIMEOUT",
     "DEFAULT_PER_PAGE",
     "DEFAULT_POOL_TIMEOUT",
     "DEFAULT_READ_TIMEOUT",
@@ -69,14 +74,19 @@ __all__ = [
     "DEFAULT_TIMEOUTS",
     "DEFAULT_WRITE_TIMEOUT",
     "MAX_PER_PAGE",
+    "NO_BACKOFF_ENV",
     "NO_RETRY",
     "RETRYABLE_STATUSES",
     "AmpecoClient",
     "BearerAuth",
     "ClientStats",
+    "Deadline",
     "RetryPolicy",
     "RetryTransport",
     "StatsSnapshot",
     "Timeouts",
+    "current_deadline",
     "normalize_tenant_url",
+    "operation_deadline",
+    "set_testing",
 ]

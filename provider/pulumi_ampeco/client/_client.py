@@ -29,6 +29,7 @@ from pulumi_ampeco.client._config import (
     Timeouts,
     normalize_tenant_url,
 )
+from pulumi_ampeco.client._deadline import current_deadline
 from pulumi_ampeco.client._errors import (
     error_from_failure,
     error_from_response,
@@ -103,6 +104,8 @@ class AmpecoClient:
         self._base = httpx.URL(self.tenant_url + "/")
         self._closed = False
         self._lock = threading.Lock()
+        self.authenticated = False
+        """Whether the tenant has accepted the token: some call of this client got a 2xx."""
 
     # --- public calls ---------------------------------------------------------------------
 
@@ -215,6 +218,11 @@ class AmpecoClient:
         """One logical call: the response on success, else the mapped error (raised)."""
         if self._closed:
             raise RuntimeError("this AmpecoClient is closed")
+        deadline = current_deadline()
+        if deadline is not None and deadline.passed:
+            # Surely not sent, so never ambiguous, whatever the method.
+            raise ApiTransportError(f"not sent: {deadline.describe()} has passed (ampeco:operationTimeoutSeconds)",
+                                    method=method, path=path)
         target = url if url is not None else self._url(path)
         content = None if body is None else json.dumps(body, separators=(",", ":")).encode()
         headers = {"Content-Type": "application/json"} if content is not None else None
@@ -231,6 +239,7 @@ class AmpecoClient:
                                           method=method, path=path) from None
             raise ApiTransportError(detail, method=method, path=path) from None
         if response.is_success:  # any 2xx; for DELETE the body is ignored
+            self.authenticated = True
             return response
         if gone_is_done and response.status_code == 404:
             return response

@@ -14,11 +14,17 @@ Tests remove the sleeping without touching anything else::
     waits: list[float] = []
     RetryPolicy(sleep=waits.append)      # records each computed wait instead of sleeping
     DEFAULT_RETRY.without_waiting()      # same policy, sleeps nothing
+    set_testing(True)                    # every policy with the default sleep sleeps nothing
+                                         # (AMPECO_NO_BACKOFF=1 does it for a whole process tree)
+
+Above the retries of one call sits the deadline of one operation (``_deadline``,
+``DEFAULT_OPERATION_TIMEOUT``), which the transport respects too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import random
 import time
 from collections.abc import Callable
@@ -36,6 +42,7 @@ __all__ = [
     "DEFAULT_MAX_CONNECTIONS",
     "DEFAULT_MAX_KEEPALIVE_CONNECTIONS",
     "DEFAULT_MAX_TOTAL_SECONDS",
+    "DEFAULT_OPERATION_TIMEOUT",
     "DEFAULT_PER_PAGE",
     "DEFAULT_POOL_TIMEOUT",
     "DEFAULT_READ_TIMEOUT",
@@ -44,11 +51,13 @@ __all__ = [
     "DEFAULT_TIMEOUTS",
     "DEFAULT_WRITE_TIMEOUT",
     "MAX_PER_PAGE",
+    "NO_BACKOFF_ENV",
     "NO_RETRY",
     "RETRYABLE_STATUSES",
     "RetryPolicy",
     "Timeouts",
     "normalize_tenant_url",
+    "set_testing",
 ]
 
 # --- timeouts (seconds, per attempt) -------------------------------------------------------
@@ -66,6 +75,9 @@ DEFAULT_RETRY_AFTER_CAP = 30.0      # a server's Retry-After is honoured up to t
 # 500 too: GET/PUT/PATCH/DELETE are idempotent, and a tenant's transient 500 would otherwise fail the
 # whole run. POST: only 429 (rejected before work); a POST 5xx is ambiguous (AmbiguousWriteError).
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+# --- one provider operation (a create, an update, ...: every call, attempt and wait in it) ------
+DEFAULT_OPERATION_TIMEOUT = 120.0   # nothing new starts past it, and attempts are cut to fit in it
 
 # --- connection pool and paging -----------------------------------------------------------
 DEFAULT_MAX_CONNECTIONS = 10
@@ -107,6 +119,29 @@ def _no_sleep(seconds: float) -> None:
     """The testing switch: compute every wait, sleep none of it."""
 
 
+NO_BACKOFF_ENV = "AMPECO_NO_BACKOFF"
+"""Set to 1 (tests, CI) and no retry wait of the default sleep is slept, in this process and in the
+processes it starts (the provider, ``pulumi-ampeco export``)."""
+
+_testing = False
+
+
+def set_testing(enabled: bool = True) -> None:
+    """Turn every default retry wait off (``True``) or back on, in this process (as ``stamina.set_testing``).
+
+    Policies given their own ``sleep`` keep it: a test recording the waits still sees them.
+    """
+    global _testing
+    _testing = enabled
+
+
+def _sleep(seconds: float) -> None:
+    """The default sleep: ``time.sleep``, unless the testing switch or ``AMPECO_NO_BACKOFF`` is on."""
+    if _testing or os.environ.get(NO_BACKOFF_ENV, "").strip() not in ("", "0"):
+        return
+    time.sleep(seconds)
+
+
 @dataclasses.dataclass(frozen=True)
 class RetryPolicy:
     """Which failures are tried again, how long to wait in between, and when to stop.
@@ -120,7 +155,9 @@ class RetryPolicy:
     Waits: full jitter, ``random() * min(backoff_cap, backoff_base * 2 ** (retry - 1))``; a
     ``Retry-After`` header replaces the backoff, capped at ``retry_after_cap``. Two caps end the
     loop, whichever comes first: ``max_attempts`` requests, or ``max_total_seconds`` (no wait
-    starts that would end past it). One attempt may itself last up to its timeouts.
+    starts that would end past it). One attempt may itself last up to its timeouts. Inside a
+    provider operation, its deadline (``_deadline.operation_deadline``) stops the loop sooner and
+    cuts each attempt's timeouts to the time left.
 
     ``sleep``, ``clock`` and ``random`` are injectable: ``sleep=waits.append`` records the
     computed waits, ``without_waiting()`` removes them, and ``random=lambda: 1.0`` makes the
@@ -132,7 +169,7 @@ class RetryPolicy:
     backoff_base: float = DEFAULT_BACKOFF_BASE
     backoff_cap: float = DEFAULT_BACKOFF_CAP
     retry_after_cap: float = DEFAULT_RETRY_AFTER_CAP
-    sleep: Callable[[float], object] = dataclasses.field(default=time.sleep, repr=False, compare=False)
+    sleep: Callable[[float], object] = dataclasses.field(default=_sleep, repr=False, compare=False)
     clock: Callable[[], float] = dataclasses.field(default=time.monotonic, repr=False, compare=False)
     random: Callable[[], float] = dataclasses.field(default=random.random, repr=False, compare=False)
 
@@ -170,6 +207,10 @@ NO_RETRY = RetryPolicy(max_attempts=1)
 def normalize_tenant_url(url: str, *, setting: str = "tenant URL") -> str:
     """``https://host[:port][/prefix]`` without a trailing slash, or ConfigurationError.
 
+    ``https://host/public-api`` (the API's base, as its reference gives it) is the tenant
+    ``https://host``; a URL that goes further into the API (``.../public-api/resources/...``) is
+    refused with the tenant URL to use instead.
+
     ``setting`` names where the value came from in the message (e.g. ``ampeco:tenantUrl``).
     """
     if not isinstance(url, str) or not url.strip():
@@ -193,4 +234,18 @@ def normalize_tenant_url(url: str, *, setting: str = "tenant URL") -> str:
         raise ConfigurationError(f"{setting} has no host: {shown}; expected e.g. https://example.ampeco.com")
     if parts.query or parts.fragment:
         raise ConfigurationError(f"{setting} must not have a query or fragment: {shown}")
-    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+    path = parts.path.rstrip("/")
+    # The API reference gives the base URL as https://<tenant-host>/public-api/, and every path the
+    # client sends starts with /public-api: a tenant URL given that way means the tenant itself.
+    if path.lower().endswith(API_BASE):
+        path = path[: -len(API_BASE)]
+    elif f"{API_BASE}/" in path.lower():
+        root = f"{parts.scheme}://{parts.netloc}{path[: path.lower().index(API_BASE)]}"
+        raise ConfigurationError(
+            f"{setting} must be the tenant's address, not an API path: {shown}; use {root!r} "
+            "(the API's paths, /public-api/..., are added to it)")
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+API_BASE = "/public-api"
+"""The API's base path under the tenant URL; every API path starts with it."""

@@ -140,7 +140,8 @@ def error_from_failure(method: str, path: str, failure: TransportFailure, *, tar
             "or may not have been created; look it up before creating it again",
             method=method, path=path)
     attempts = f"{failure.attempts} attempt" + ("s" if failure.attempts != 1 else "")
+    stopped = f"; no more tries: {failure.deadline.describe()} was reached" if failure.deadline else ""
     return ApiTransportError(
-        f"no response from {target} after {attempts} in {failure.elapsed:.1f} s ({cause}); "
+        f"no response from {target} after {attempts} in {failure.elapsed:.1f} s ({cause}){stopped}; "
         "check that the tenant URL is right and reachable",
         method=method, path=path)

@@ -11,6 +11,10 @@ Each returned response carries two extensions the client reads:
 * ``"ampeco.attempts"``: how many requests this call took;
 * ``"ampeco.maybe_applied"``: an earlier attempt was sent but its response was lost, so the
   server may already have done the work (a retried DELETE that then gets 404 has succeeded).
+
+Inside an operation's deadline (``_deadline``) no retry and no wait starts that would end past it,
+and each attempt's timeouts are cut to the time left; a call stopped by it says so
+(``TransportFailure.deadline``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from datetime import datetime, timezone
 import httpx
 
 from pulumi_ampeco.client._config import RETRYABLE_STATUSES, RetryPolicy
+from pulumi_ampeco.client._deadline import Deadline, current_deadline
 
 __all__ = [
     "ClientStats",
@@ -112,12 +117,14 @@ class TransportFailure(Exception):
     been applied. Raised by RetryTransport and converted by the client; never escapes it."""
 
     def __init__(self, error: httpx.TransportError, *, attempts: int, elapsed: float,
-                 maybe_applied: bool) -> None:
+                 maybe_applied: bool, deadline: Deadline | None = None) -> None:
         super().__init__(f"{type(error).__name__} after {attempts} attempt(s)")
         self.error = error
         self.attempts = attempts
         self.elapsed = elapsed
         self.maybe_applied = maybe_applied
+        self.deadline = deadline
+        """The operation's deadline, when it is what stopped the retries."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -201,10 +208,13 @@ class RetryTransport(httpx.BaseTransport):
         method = request.method.upper()
         path = request.url.path
         start = policy.clock()
+        deadline = current_deadline()
         attempt = 0
         maybe_applied = False
         while True:
             attempt += 1
+            if deadline is not None:
+                _fit_timeouts(request, deadline)
             self.stats.record_attempt(method, retry=attempt > 1)
             sent_at = policy.clock()
             try:
@@ -220,9 +230,12 @@ class RetryTransport(httpx.BaseTransport):
                              attempt, policy.max_attempts, policy.clock() - sent_at)
                 maybe_applied = maybe_applied or _maybe_sent(exc)
                 wait = self._next_wait(outcome, attempt, start, None)
+                stopped_by = None
+                if wait is not None and deadline is not None and not deadline.allows(wait):
+                    wait, stopped_by = None, deadline
                 if wait is None:
                     raise TransportFailure(exc, attempts=attempt, elapsed=policy.clock() - start,
-                                           maybe_applied=maybe_applied) from None
+                                           maybe_applied=maybe_applied, deadline=stopped_by) from None
                 logger.debug("retrying %s %s in %.2f s after %s", method, path, wait, type(exc).__name__)
                 policy.sleep(wait)
                 continue
@@ -234,6 +247,8 @@ class RetryTransport(httpx.BaseTransport):
             hint = parse_retry_after(response.headers.get("Retry-After")) if outcome is Outcome.RETRY \
                 else None
             wait = self._next_wait(outcome, attempt, start, hint)
+            if wait is not None and deadline is not None and not deadline.allows(wait):
+                wait = None  # the operation's deadline: hand back this answer rather than wait past it
             if wait is None:
                 response.extensions = {**response.extensions, ATTEMPTS: attempt, MAYBE_APPLIED: maybe_applied}
                 return response
@@ -256,3 +271,17 @@ class RetryTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self._inner.close()
+
+
+def _fit_timeouts(request: httpx.Request, deadline: Deadline) -> None:
+    """Cut this attempt's timeouts (httpx reads them from the request) so that together they fit in
+    the deadline's time left: waiting for a pooled connection, connecting, writing and reading one
+    after another then end by the deadline (each read of a body that arrives in many chunks may
+    take its read timeout again; API responses are one page)."""
+    left = max(deadline.remaining(), 0.001)
+    current = request.extensions.get("timeout") or {}
+    phases = {name: left if current.get(name) is None else float(current[name])
+              for name in ("pool", "connect", "write", "read")}
+    total = sum(phases.values())
+    scale = left / total if total > left else 1.0
+    request.extensions["timeout"] = {name: value * scale for name, value in phases.items()}

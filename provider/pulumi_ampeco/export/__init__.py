@@ -11,7 +11,9 @@ Reading (``_read``)
     Each kind's listing, 100 objects a page; a child kind's once per parent.
 Logical names (``_names``)
     From each object's natural key (``export_name``), slugified; ids never decide a name, except
-    to order objects identical in everything else.
+    to order objects identical in everything else. Names do not move: an object already in the
+    file being overwritten keeps its name there (matched by ``adopt_id``, else natural key, else
+    identical arguments), and a name the file gave an object that is gone is not given to another.
 Building (``_build``)
     What is left out: computed and undeclared fields, unset values, values the server makes per
     object (``export_omit``: a charge point's ``sharing_code``), objects the server made for
@@ -79,7 +81,8 @@ class ExportResult:
     requests: int = 0
     """HTTP requests made (listing pages)."""
     skipped: int = 0
-    """Objects the server made for others (tariff groups' free base tariffs), left out."""
+    """Objects the server made for others (tariff groups' free base tariffs) and the tenant's own
+    (its default tariff group), left out."""
     spec: NetworkSpec | None = None
     """The spec's objects, as ``pulumi_ampeco.network.load`` reads them back from ``text``."""
 
@@ -105,13 +108,17 @@ def resolve_types(requested: Iterable[str] | None) -> tuple[set[str], set[str]]:
 
 
 def export_network(client: AmpecoClient, *, types: Iterable[str] | None = None, adopt: bool = False,
-                   progress: Progress | None = None) -> ExportResult:
-    """Read the tenant and return its spec; ``types`` limits it (with what those types need)."""
+                   progress: Progress | None = None, previous: NetworkSpec | None = None) -> ExportResult:
+    """Read the tenant and return its spec; ``types`` limits it (with what those types need).
+
+    ``previous``: the spec this export replaces (the file being overwritten): each of its objects
+    that is still there keeps its logical name, so a diff shows only what changed.
+    """
     modules, _ = resolve_types(types)
     kinds = {_KIND_OF[m] for m in modules}
     start = client.stats.requests
     tenant = read(client, kinds_to_read(kinds), progress)
-    built = build(tenant, kinds, adopt)
+    built = build(tenant, kinds, adopt, previous)
     text = write(built.spec, header=_header(built.config_keys, adopt))
     return ExportResult(text, built.counts, built.config_keys, client.stats.requests - start, built.skipped,
                         built.spec)
@@ -120,7 +127,8 @@ def export_network(client: AmpecoClient, *, types: Iterable[str] | None = None, 
 def _header(keys: Sequence[str], adopt: bool) -> str:
     lines = [
         "AMPECO network spec written by `pulumi-ampeco export`; apply it with pulumi_ampeco.Network.",
-        "Left out: ids, values AMPECO computes or generates, unset values, tariff groups' free base tariffs.",
+        "Left out: ids, values AMPECO computes or generates, unset values, tariff groups' free base tariffs,",
+        "and the tenant's own default tariff group (EVSEs on it get the default group of the tenant it is applied to).",
     ]
     if adopt:
         lines.append("With adopt_id, the first `pulumi up` against the exported tenant takes every object over.")

@@ -2,13 +2,17 @@
 
 Left out of each object: computed fields, keys the resource does not declare, nulls and empty
 lists or objects, values equivalent to "not set" (``Equivalent`` including None), list items the
-server adds on its own (``IgnoreItems``), what the kind's ``export_omit`` names, and objects the
-server made for others (``export_server_prepended``). ServerDefault fields are written when set:
+server adds on its own (``IgnoreItems``), what the kind's ``export_omit`` names, objects the
+server made for others (``export_server_prepended``), and the tenant's own objects
+(``export_tenant_owned``: its default tariff group), references to which are left out where the
+server fills the field in and written as ``{existing: {<natural key>: ...}}`` elsewhere, so that a
+clone uses the target tenant's own instead of making a second one. ServerDefault fields are written when set:
 a clone must get the source's values, not the target's defaults.
 
 Names are given kind by kind, each after the kinds it refers to and its children (whose names
 and content order colliding names); a reference to the same kind stands in with the target's
-natural name until the kind is named.
+natural name until the kind is named. With ``previous`` (the spec being overwritten), every
+object found in it keeps its name there (``_names.match``), and no new object takes a name it gave.
 """
 
 from __future__ import annotations
@@ -18,18 +22,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pulumi_ampeco.errors import ExportError
-from pulumi_ampeco.export._names import assign_names, fallback, natural_name, slugify
+from pulumi_ampeco.export._names import assign_names, fallback, fingerprint, match, natural_name, slugify
 from pulumi_ampeco.export._read import Tenant
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section, section_of, walk
 from pulumi_ampeco.network._objects import (
     ConfigRef,
+    Existing,
     NetworkSpec,
     SpecObject,
     in_dependency_order,
     parent_paths,
     pop_in,
 )
-from pulumi_ampeco.network._render import body, name_order
+from pulumi_ampeco.network._render import body, existing, name_order
+from pulumi_ampeco.specs._convert import dig
 from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 __all__ = ["Built", "build"]
@@ -46,14 +52,19 @@ class Built:
     """Objects the server made for others (tariff groups' free base tariffs), left out."""
 
 
-def build(tenant: Tenant, kinds: Collection[str], adopt: bool) -> Built:
-    """The spec of the objects of ``kinds`` in ``tenant``; ExportError on a dangling reference."""
+def build(tenant: Tenant, kinds: Collection[str], adopt: bool, previous: NetworkSpec | None = None) -> Built:
+    """The spec of the objects of ``kinds`` in ``tenant``; ExportError on a dangling reference.
+
+    ``previous``: the spec this one replaces, whose names are kept for the same objects.
+    """
     owned = _server_owned(tenant)
-    drafts = _drafts(tenant, kinds, owned)
+    own = _tenant_owned(tenant, owned)
+    drafts = _drafts(tenant, kinds, owned, own)
     _resolve(drafts)
+    earlier = _Earlier(drafts, previous)
     for kind in _naming_order(kinds):
         for scope in _scopes(drafts, kind):
-            _name(scope)
+            _name(scope, earlier)
     objects: dict[str, SpecObject] = {}
     counts: dict[str, int] = {}
     keys: set[str] = set()
@@ -73,12 +84,15 @@ def build(tenant: Tenant, kinds: Collection[str], adopt: bool) -> Built:
     for section in SECTIONS:
         for draft in sorted(drafts.top.get(section.kind, ()), key=lambda d: name_order(d.name)):
             emit(draft, None)
+    def path(target: _Draft | Existing) -> str | Existing:
+        return target if isinstance(target, Existing) else made[target].path
+
     for draft in drafts.all():  # every object has its path now
         made[draft].refs = {
-            fld: [made[t].path for t in target] if isinstance(target, list) else made[target].path
+            fld: [path(t) for t in target] if isinstance(target, list) else path(target)
             for fld, target in draft.targets.items()}
     return Built(NetworkSpec(None, in_dependency_order(objects)), counts, sorted(keys),
-                 sum(len(ids) for ids in owned.values()))
+                 sum(len(ids) for ids in owned.values()) + sum(len(objs) for objs in own.values()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,7 +136,8 @@ class _Drafts:
 
 def _server_owned(tenant: Tenant) -> dict[str, set[int]]:
     """Kind -> ids of the objects the server made at the front of another kind's ServerPrepends
-    lists: the first item of a list that no other object lists, when the kind's hook says so."""
+    lists, when the kind's hook says so: the first item of a list that no other object lists (one
+    per object), or the first item of every list of that kind (one for the whole tenant)."""
     owned: dict[str, set[int]] = {}
     for section in walk():
         hook = section.spec.export_server_prepended
@@ -137,22 +152,43 @@ def _server_owned(tenant: Tenant) -> dict[str, set[int]]:
             for obj in referrers:
                 for target_id in obj.get(ref.field) or []:
                     listed_by[target_id] = listed_by.get(target_id, 0) + 1
+            firsts = {tuple((obj.get(ref.field) or [None])[:1]) for obj in referrers}
+            shared = next(iter(firsts))[0] if len(referrers) > 1 and len(firsts) == 1 else None
             for obj in referrers:
                 ids = obj.get(ref.field) or []
-                if ids and listed_by.get(ids[0]) == 1 and ids[0] in targets and hook(targets[ids[0]]):
+                if ids and (listed_by.get(ids[0]) == 1 or ids[0] == shared) and ids[0] in targets \
+                        and hook(targets[ids[0]]):
                     owned.setdefault(ref.kind, set()).add(ids[0])
     return owned
 
 
-def _drafts(tenant: Tenant, kinds: Collection[str], owned: Mapping[str, set[int]]) -> _Drafts:
+def _tenant_owned(tenant: Tenant, owned: Mapping[str, set[int]]) -> dict[str, dict[int, Mapping[str, Any]]]:
+    """Kind -> id -> the objects that are the tenant's own (``export_tenant_owned``)."""
+    own: dict[str, dict[int, Mapping[str, Any]]] = {}
+    for section in walk():
+        hook = section.spec.export_tenant_owned
+        if hook is None:
+            continue
+        for objs in tenant.get(section.kind, {}).values():
+            for obj in objs:
+                if obj["id"] in owned.get(section.kind, ()):
+                    continue
+                args, ref_ids = _arguments_and_refs(section, obj, owned, {})
+                if hook({**args, **ref_ids}):
+                    own.setdefault(section.kind, {})[obj["id"]] = obj
+    return own
+
+
+def _drafts(tenant: Tenant, kinds: Collection[str], owned: Mapping[str, set[int]],
+            own: Mapping[str, Mapping[int, Mapping[str, Any]]]) -> _Drafts:
     drafts = _Drafts({}, {})
 
     def make(section: Section, parent: _Draft | None) -> list[_Draft]:
         out = []
         for obj in tenant.get(section.kind, {}).get(parent.read["id"] if parent else None, []):
-            if obj["id"] in owned.get(section.kind, ()):
+            if obj["id"] in owned.get(section.kind, ()) or obj["id"] in own.get(section.kind, {}):
                 continue
-            args, ref_ids = _arguments_and_refs(section, obj, owned)
+            args, ref_ids = _arguments_and_refs(section, obj, owned, own)
             draft = _Draft(section, obj, args, ref_ids, parent)
             for child in section.children:
                 if child.kind in kinds:
@@ -167,10 +203,11 @@ def _drafts(tenant: Tenant, kinds: Collection[str], owned: Mapping[str, set[int]
     return drafts
 
 
-def _arguments_and_refs(section: Section, obj: Mapping[str, Any],
-                        owned: Mapping[str, set[int]]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _arguments_and_refs(section: Section, obj: Mapping[str, Any], owned: Mapping[str, set[int]],
+                        own: Mapping[str, Mapping[int, Mapping[str, Any]]]) -> tuple[dict[str, Any], dict[str, Any]]:
     spec = section.spec
-    args = _arguments(model_meta(spec.model), obj)
+    meta = model_meta(spec.model)
+    args = _arguments(meta, obj)
     if spec.export_omit is not None:
         for name in list(spec.export_omit(args)):
             args.pop(name, None)
@@ -179,12 +216,30 @@ def _arguments_and_refs(section: Section, obj: Mapping[str, Any],
         value = pop_in(args, ref.field)[1]  # dotted inside nested objects: pricing.tax_id
         if value is None:
             continue
+        tenants = own.get(ref.kind, {})
         if ref.many:
-            value = [v for v in value if v not in owned.get(ref.kind, ())]
+            value = [_existing(ref.kind, tenants[v]) if v in tenants else v
+                     for v in value if v not in owned.get(ref.kind, ())]
             if not value:
                 continue
+        elif value in tenants:
+            if meta.fields[ref.field].server_default:
+                continue  # left out: the target tenant fills in its own
+            value = _existing(ref.kind, tenants[value])
         ref_ids[ref.field] = value
     return args, ref_ids
+
+
+def _existing(kind: str, obj: Mapping[str, Any]) -> Existing:
+    """How a spec names the tenant's own object: by its first natural key that has a value."""
+    spec = section_of(kind).spec
+    for key in spec.natural_key:
+        value = dig(obj, key)
+        if value is not None and not isinstance(value, (Mapping, list)):
+            return Existing(kind, key, value)
+    raise ExportError(f"the tenant's own {spec.noun} {obj['id']} is referred to, but has no natural key "
+                      f"({', '.join(spec.natural_key)}) to name it by")
+
 
 
 def _resolve(drafts: _Drafts) -> None:
@@ -196,7 +251,10 @@ def _resolve(drafts: _Drafts) -> None:
             value = draft.ref_ids[ref.field]
             if ref.many:
                 noun = section_of(ref.kind).spec.noun
-                draft.targets[ref.field] = [_target(drafts, draft, ref, v, noun) for v in value]
+                draft.targets[ref.field] = [v if isinstance(v, Existing) else _target(drafts, draft, ref, v, noun)
+                                            for v in value]
+            elif isinstance(value, Existing):
+                draft.targets[ref.field] = value
             else:
                 draft.targets[ref.field] = _target(drafts, draft, ref, value, ref.key.rsplit(".", 1)[-1].replace("_", " "))
 
@@ -342,22 +400,79 @@ def _placeholder(draft: _Draft) -> str:
     return slugify(_natural(draft)) or fallback(draft.section.spec)
 
 
+def _ref_name(target: _Draft | Existing) -> Any:
+    if isinstance(target, Existing):
+        return existing(target)
+    return target.name or _placeholder(target)
+
+
 def _content(draft: _Draft) -> dict[str, Any]:
     """The object as it will be written, without ``adopt_id`` and before it has a name: what
     orders objects whose names collide."""
     refs: dict[str, Any] = {}
     for fld, target in draft.targets.items():
-        refs[fld] = [t.name or _placeholder(t) for t in target] if isinstance(target, list) \
-            else target.name or _placeholder(target)
+        refs[fld] = [_ref_name(t) for t in target] if isinstance(target, list) else _ref_name(target)
     children = {key: {d.name: _content(d) for d in sorted(ds, key=lambda d: name_order(d.name))}
                 for key, ds in draft.children.items()}
     return body(draft.section, draft.args, refs, children)
 
 
-def _name(scope: list[_Draft]) -> None:
+def _name(scope: list[_Draft], earlier: _Earlier) -> None:
     if not scope:
         return
     spec = scope[0].section.spec
-    items = [(_natural(d), _content(d), d.read["id"]) for d in scope]
-    for draft, name in zip(scope, assign_names(items, fallback(spec))):
+    kept = {id(d): earlier.matched[d].names[-1] for d in scope if d in earlier.matched}
+    for draft in scope:
+        if id(draft) in kept:
+            draft.name = kept[id(draft)]
+    new = [d for d in scope if id(d) not in kept]
+    reserved = set(kept.values()) | earlier.names_in_scope(scope[0])
+    items = [(_natural(d), _content(d), d.read["id"]) for d in new]
+    for draft, name in zip(new, assign_names(items, fallback(spec), reserved=reserved)):
         draft.name = name
+
+
+class _Earlier:
+    """The spec being overwritten: which of its objects each draft is, and the names it used."""
+
+    def __init__(self, drafts: _Drafts, previous: NetworkSpec | None) -> None:
+        self.matched: dict[_Draft, SpecObject] = {}
+        self._under: dict[tuple[str | None, str], list[SpecObject]] = {}
+        if previous is None:
+            return
+        for obj in previous.objects.values():
+            self._under.setdefault((obj.parent.path if obj.parent else None, obj.section.key), []).append(obj)
+        for section in SECTIONS:
+            self._match(drafts.top.get(section.kind, []), None, section)
+
+    def _match(self, current: list[_Draft], parent: SpecObject | None, section: Section) -> None:
+        before = self._under.get((parent.path if parent else None, section.key), [])
+        if not current or not before:
+            return
+        pairs = match([(int(d.read["id"]), d.args, fingerprint(_comparable(d.args))) for d in current],
+                      [(o.adopt_id, o.args, fingerprint(_comparable(o.args))) for o in before],
+                      section.spec.natural_key)
+        for i, j in pairs.items():
+            self.matched[current[i]] = before[j]
+        for draft in current:
+            if draft in self.matched:
+                for child in section.children:
+                    self._match(draft.children.get(child.key, []), self.matched[draft], child)
+
+    def names_in_scope(self, draft: _Draft) -> set[str]:
+        """The names the previous spec gave in ``draft``'s scope: never given to another object."""
+        parent = self.matched.get(draft.parent) if draft.parent is not None else None
+        if draft.parent is not None and parent is None:
+            return set()
+        return {o.names[-1] for o in self._under.get((parent.path if parent else None, draft.section.key), [])}
+
+
+def _comparable(args: Any) -> Any:
+    """Arguments with secrets (a config reference in a file, a slot in a draft) as one marker."""
+    if isinstance(args, (_SecretSlot, ConfigRef)):
+        return "<secret>"
+    if isinstance(args, Mapping):
+        return {k: _comparable(v) for k, v in args.items()}
+    if isinstance(args, list):
+        return [_comparable(v) for v in args]
+    return args

@@ -6,6 +6,11 @@ lower case, runs of anything but letters and digits become ``-``, accents droppe
 names collide are ordered by their exported content (then by id, only if identical) and get
 ``-2``, ``-3``, ... in that order. Ids never decide a name otherwise, because they differ
 between tenants.
+
+Names do not move: when export overwrites a spec, each object found in it (``match``: by
+``adopt_id``, else by natural key, else by identical arguments) keeps the name it has there,
+and a new object never takes a name the file gave another one; so deleting one of ``hub`` and
+``hub-2`` leaves the other's name alone, and a git diff shows one delete.
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import Any
 
 from pulumi_ampeco.specs._base import ResourceSpec
+from pulumi_ampeco.specs._convert import dig
 
-__all__ = ["assign_names", "fallback", "natural_name", "slugify"]
+__all__ = ["assign_names", "fallback", "fingerprint", "match", "natural_name", "slugify"]
 
 
 def slugify(text: str) -> str:
@@ -30,16 +36,19 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, default=repr, separators=(",", ":"))
 
 
-def assign_names(items: Sequence[tuple[str, Any, Any]], fallback: str) -> list[str]:
+def assign_names(items: Sequence[tuple[str, Any, Any]], fallback: str, *,
+                 reserved: Collection[str] = ()) -> list[str]:
     """Unique logical names for ``(base name, content, id)`` items, in the items' order.
 
-    Colliding names are ordered by content (then id) and suffixed ``-2``, ``-3``, ...
+    Colliding names are ordered by content (then id) and suffixed ``-2``, ``-3``, ...; no name is
+    one of ``reserved`` (names kept for other objects, and names the file being overwritten gave
+    to objects that are gone).
     """
     bases = [slugify(base) or fallback for base, _, _ in items]
     order = sorted(range(len(items)), key=lambda i: (bases[i], _canonical(items[i][1]), items[i][2]))
-    taken = set(bases)
+    taken = set(bases) | set(reserved)
     names: list[str] = [""] * len(items)
-    seen: set[str] = set()
+    seen: set[str] = set(reserved)
     for i in order:
         base = bases[i]
         if base not in seen:
@@ -64,14 +73,6 @@ def _translation(values: Any) -> str:
     return ""
 
 
-def _dig(values: Mapping[str, Any], dotted: str) -> Any:
-    current: Any = values
-    for part in dotted.split("."):
-        if not isinstance(current, Mapping):
-            return None
-        current = current.get(part)
-    return current
-
 
 def natural_name(spec: ResourceSpec, obj: Mapping[str, Any], refs: Mapping[str, str] | None = None) -> str:
     """The text an object's logical name is made from (before slugifying). A field that is a
@@ -82,7 +83,7 @@ def natural_name(spec: ResourceSpec, obj: Mapping[str, Any], refs: Mapping[str, 
             if refs[dotted]:
                 return refs[dotted]
             continue
-        value = _dig(obj, dotted)
+        value = dig(obj, dotted)
         text = _translation(value) if isinstance(value, list) else str(value or "")
         if text:
             return text
@@ -92,3 +93,43 @@ def natural_name(spec: ResourceSpec, obj: Mapping[str, Any], refs: Mapping[str, 
 def fallback(spec: ResourceSpec) -> str:
     """The name of an object whose natural name gives no slug: ``charge-point``, ``id-tag``."""
     return spec.module.replace("_", "-")
+
+
+def fingerprint(args: Mapping[str, Any]) -> str:
+    """An object's own arguments in a comparable form: what identifies it when nothing else does."""
+    return _canonical(args)
+
+
+def match(current: Sequence[tuple[Any, Mapping[str, Any], str]], previous: Sequence[tuple[Any, Mapping[str, Any], str]],
+          natural_key: Sequence[str]) -> dict[int, int]:
+    """Which previous object (index) each current one (index) is, for ``(id, arguments,
+    fingerprint)`` items: by id first (a previous ``adopt_id``), then by each natural key in turn,
+    then by identical arguments. Each previous object is matched at most once."""
+    found: dict[int, int] = {}
+    used: set[int] = set()
+
+    def pair(key: Any) -> None:
+        by_key: dict[Hashable, list[int]] = {}
+        for j, item in enumerate(previous):
+            k = key(item)
+            if j not in used and k is not None:
+                by_key.setdefault(k, []).append(j)
+        for i, item in enumerate(current):
+            k = key(item)
+            if i in found or k is None or not by_key.get(k):
+                continue
+            j = by_key[k].pop(0)
+            found[i] = j
+            used.add(j)
+
+    pair(lambda item: item[0])
+    for dotted in natural_key:
+        pair(lambda item, dotted=dotted: _key(dig(item[1], dotted)))
+    pair(lambda item: item[2])
+    return found
+
+
+def _key(value: Any) -> Hashable | None:
+    if value is None or isinstance(value, (Mapping, list)):
+        return None
+    return repr(value)

@@ -63,7 +63,10 @@ Rules:
   nested objects: a tariff's ``pricing.tax_id`` is ``pricing: {tax: vat-20}``, and a nested ``id``
   takes the name of its kind (a charge point's ``partner: {partner: acme}``). Ids of objects
   outside the spec (users, electricity rates, integrations) stay numeric. ``adopt_id`` takes over
-  an existing object, as for the resources.
+  an existing object, as for the resources. An object of a kind the spec could hold but does not
+  manage (the tenant's default tariff group, a tariff made in the back office) is named by its
+  natural key, ``tariff_group: {existing: {name: Default}}`` (in a list too): it is looked up in the
+  tenant the spec is applied to, never created, changed or deleted.
 * Secret fields (a charge point's ``pin`` and ``network.password``, a Kafka subscription's
   ``kafka.sasl_password``) are never written in clear:
   they take ``{config: <key>}``, a secret stack config key (``pulumi config set --secret <key>
@@ -84,7 +87,7 @@ from typing import TYPE_CHECKING, Any
 
 from pulumi_ampeco.errors import Problem, SpecProblemsError
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
-from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec, SpecObject
+from pulumi_ampeco.network._objects import ConfigRef, Existing, NetworkSpec, SpecObject
 from pulumi_ampeco.network._parse import load, parse
 from pulumi_ampeco.network._render import render
 from pulumi_ampeco.network._yaml import dump
@@ -95,6 +98,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SECTIONS",
     "ConfigRef",
+    "Existing",
     "Network",
     "NetworkSpec",
     "Problem",

@@ -12,7 +12,8 @@ from typing import Any
 
 from pulumi_ampeco.network._layout import KIND_ORDER, Section
 
-__all__ = ["ConfigRef", "NetworkSpec", "SpecObject", "in_dependency_order", "parent_paths", "pop_in", "set_in"]
+__all__ = ["ConfigRef", "Existing", "NetworkSpec", "SpecObject", "in_dependency_order", "parent_paths", "paths_in",
+           "pop_in", "set_in"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,20 @@ class ConfigRef:
         return None, self.key
 
 
+@dataclass(frozen=True)
+class Existing:
+    """An object the spec refers to but does not manage, found by its natural key in the tenant the
+    spec is applied to: ``{existing: {name: Default}}`` in the file. Never created, changed or deleted."""
+
+    kind: str
+    key: str
+    """The natural key (dotted for a nested field: ``network.id``)."""
+    value: Any
+
+    def describe(self) -> str:
+        return f"{self.key} {self.value!r}"
+
+
 @dataclass
 class SpecObject:
     """One object of the spec: its arguments, references by path, children and ``adopt_id``."""
@@ -40,8 +55,8 @@ class SpecObject:
     """``charge_points.cp-1.evses.1``: how errors and ``Network.resources`` name it."""
     args: dict[str, Any]
     """Arguments without references and parent ids; secret values are ``ConfigRef``."""
-    refs: dict[str, str | list[str]] = field(default_factory=dict)
-    """Reference argument -> path of the referenced object (a list for ``tariff_ids``)."""
+    refs: dict[str, str | Existing | list[str | Existing]] = field(default_factory=dict)
+    """Reference argument -> path of the referenced object, or an Existing one (a list for ``tariff_ids``)."""
     parents: dict[str, str] = field(default_factory=dict)
     """Parent id argument (``charge_point_id``) -> path of that ancestor."""
     adopt_id: int | str | None = None
@@ -154,5 +169,13 @@ def in_dependency_order(objects: Mapping[str, SpecObject]) -> dict[str, SpecObje
 def _flat(values: Any) -> list[str]:
     out: list[str] = []
     for v in values:
-        out.extend(v if isinstance(v, list) else [v])
+        out.extend(paths_in(v))
     return out
+
+
+def paths_in(target: str | Existing | list[str | Existing] | None) -> list[str]:
+    """The spec objects a reference names (an Existing one is not in the spec)."""
+    if target is None:
+        return []
+    items = target if isinstance(target, list) else [target]
+    return [t for t in items if isinstance(t, str)]

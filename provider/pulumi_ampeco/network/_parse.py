@@ -17,16 +17,19 @@ from pulumi_ampeco.errors import Problem, SpecError, SpecProblemsError
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
 from pulumi_ampeco.network._objects import (
     ConfigRef,
+    Existing,
     NetworkSpec,
     SpecObject,
     in_dependency_order,
     parent_paths,
+    paths_in,
     pop_in,
     set_in,
 )
-from pulumi_ampeco.network._yaml import CONFIG_KEY, is_config_ref, load_text, type_name
+from pulumi_ampeco.network._yaml import CONFIG_KEY, EXISTING_KEY, is_config_ref, load_text, type_name
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._check import ADOPT_ID, check_inputs
+from pulumi_ampeco.specs._convert import dig
 from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 __all__ = ["NAME_PATTERN", "load", "parse"]
@@ -90,6 +93,7 @@ class _Parser:
             if data.get(section.key) is not None:
                 self.section(section, data[section.key], (), None)
         self.resolve_refs()
+        self.check_natural_keys()
         # Fields already reported per object; check() adds problems only for the object it checks.
         reported: dict[str, set[str]] = {}
         for p in self.problems:
@@ -196,16 +200,22 @@ class _Parser:
             obj = self.objects[path]
             for ref, value in raw.items():
                 if ref.many:
-                    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+                    if not isinstance(value, list) or not all(isinstance(v, (str, int, Mapping)) for v in value):
                         self.problem(path, ref.key, f"must be a list of {ref.target} names")
                         continue
-                    names = [str(v) for v in value]
-                    if len(set(names)) != len(names):
+                    keys = [repr(sorted(v.items())) if isinstance(v, Mapping) else str(v) for v in value]
+                    if len(set(keys)) != len(keys):
                         self.problem(path, ref.key, "lists a name twice")
                         continue
-                    targets = [self.target(obj, ref, n, raw) for n in names]
+                    targets = [self.existing(obj, ref, v) if isinstance(v, Mapping) else self.target(obj, ref, str(v), raw)
+                               for v in value]
                     if all(t is not None for t in targets):
                         obj.refs[ref.field] = [t for t in targets if t is not None]
+                    continue
+                if isinstance(value, Mapping):
+                    found = self.existing(obj, ref, value)
+                    if found is not None:
+                        obj.refs[ref.field] = found
                     continue
                 if not isinstance(value, (str, int)) or isinstance(value, bool):
                     self.problem(path, ref.key, f"must be the logical name of a {REGISTRY[ref.kind].noun}")
@@ -214,6 +224,29 @@ class _Parser:
                 if target is not None:
                     obj.refs[ref.field] = target
         self.check_cycles()
+
+    def existing(self, obj: SpecObject, ref: Ref, value: Mapping[str, Any]) -> Existing | None:
+        """``{existing: {<natural key>: <value>}}``: an object of the tenant the spec does not manage."""
+        spec = REGISTRY[ref.kind]
+        keys = ", ".join(spec.natural_key) or "none"
+        usage = (f"must be the logical name of a {spec.noun} of the spec, or {{{EXISTING_KEY}: {{<natural key>: "
+                 f"<value>}}}} for one it does not manage (natural keys of a {spec.noun}: {keys})")
+        inner = value.get(EXISTING_KEY) if set(value) == {EXISTING_KEY} else None
+        if not isinstance(inner, Mapping) or len(inner) != 1:
+            self.problem(obj.path, ref.key, usage)
+            return None
+        [(key, found)] = inner.items()
+        if ref.within is not None:
+            self.problem(obj.path, ref.key, f"an existing {spec.noun} cannot be named here: it is looked up within "
+                                            f"the {ref.within}; name one of the spec's")
+            return None
+        if key not in spec.natural_key:
+            self.problem(obj.path, ref.key, f"{key!r} is not a natural key of a {spec.noun}; natural keys: {keys}")
+            return None
+        if not isinstance(found, (str, int, float)) or isinstance(found, bool):
+            self.problem(obj.path, ref.key, f"{key}: must be a value (text or number), not {type_name(found)}")
+            return None
+        return Existing(ref.kind, str(key), found)
 
     def target(self, obj: SpecObject, ref: Ref, name: str, raw: Mapping[Ref, Any]) -> str | None:
         if ref.within is None:
@@ -257,7 +290,7 @@ class _Parser:
             stack.append((path, None))
             obj = self.objects[path]
             for ref in obj.section.refs:
-                for target in _as_list(obj.refs.get(ref.field)):
+                for target in paths_in(obj.refs.get(ref.field)):
                     stack[-1] = (path, ref.key)
                     if target in on_stack:
                         self.report_cycle([p for p, _ in stack[on_stack[target]:]], stack[on_stack[target]][1])
@@ -276,6 +309,24 @@ class _Parser:
         what = next(iter(kinds)).spec.plural if len(kinds) == 1 else "objects"
         self.problem(cycle[0], key, f"{what} refer to each other in a cycle: {' -> '.join([*cycle, cycle[0]])}")
 
+    def check_natural_keys(self) -> None:
+        """Two objects of one kind with the same natural key (within their parent, for a nested
+        kind) would be one object to the tenant: the second create is refused, or a lost response
+        would resolve to the first. Report the second, naming the first."""
+        seen: dict[tuple[str, str, str], str] = {}
+        for obj in self.objects.values():
+            scope = obj.path[:len(obj.path) - len(obj.names[-1]) - 1]
+            for key in obj.section.spec.natural_key:
+                value = dig(obj.args, key)
+                if value is None or isinstance(value, (ConfigRef, Mapping, list)):
+                    continue
+                token = (scope, key, repr(value))
+                first = seen.setdefault(token, obj.path)
+                if first != obj.path:
+                    self.problem(obj.path, key, f"{value!r} is also the {key} of {first}: two "
+                                                f"{obj.section.spec.plural} cannot share it (it identifies one "
+                                                f"object on the tenant); give one of them another {key}")
+
     # per-field validation -------------------------------------------------------------------
 
     def check(self, obj: SpecObject, reported: set[str]) -> None:
@@ -291,7 +342,8 @@ class _Parser:
         for r in obj.section.refs:
             if r.field in obj.refs:
                 target = obj.refs[r.field]
-                set_in(news, r.field, [_PLACEHOLDER_ID + i for i in range(len(target))] if r.many else _PLACEHOLDER_ID)
+                count = len(target) if isinstance(target, list) else 1
+                set_in(news, r.field, [_PLACEHOLDER_ID + i for i in range(count)] if r.many else _PLACEHOLDER_ID)
         if obj.adopt_id is not None:
             news[ADOPT_ID] = obj.adopt_id
         for failure in check_inputs(spec, news, unknown=_is_config_value)[1]:
@@ -328,11 +380,6 @@ def _placeholders(args: Mapping[str, Any]) -> dict[str, Any]:
 def _is_config_value(value: Any) -> bool:
     return isinstance(value, ConfigRef)
 
-
-def _as_list(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
 
 
 def _path(*parts: str) -> str:

@@ -14,12 +14,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
-from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec, SpecObject
-from pulumi_ampeco.network._yaml import CONFIG_KEY
+from pulumi_ampeco.network._objects import ConfigRef, Existing, NetworkSpec, SpecObject
+from pulumi_ampeco.network._yaml import CONFIG_KEY, EXISTING_KEY
 from pulumi_ampeco.specs._check import ADOPT_ID
 from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
-__all__ = ["body", "name_order", "render"]
+__all__ = ["body", "existing", "name_order", "render"]
 
 
 def name_order(name: str) -> tuple[Any, ...]:
@@ -88,14 +88,21 @@ def _value(value: Any) -> Any:
     return value
 
 
+def existing(target: Existing) -> dict[str, Any]:
+    """How the file writes an object it does not manage: ``{existing: {name: Default}}``."""
+    return {EXISTING_KEY: {target.key: target.value}}
+
+
 def render(spec: NetworkSpec) -> dict[str, Any]:
     """The YAML tree of ``spec`` (for ``dump``)."""
     under: dict[str | None, dict[str, list[SpecObject]]] = {}
     for obj in spec.objects.values():
         under.setdefault(obj.parent.path if obj.parent else None, {}).setdefault(obj.section.key, []).append(obj)
 
-    def name_of(path: str) -> str:
-        return spec.objects[path].names[-1]
+    def name_of(target: str | Existing) -> Any:
+        if isinstance(target, Existing):
+            return existing(target)
+        return spec.objects[target].names[-1]
 
     def objects(parent: str | None, sections: tuple[Section, ...]) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}

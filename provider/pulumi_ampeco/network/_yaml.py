@@ -15,9 +15,10 @@ from typing import Any
 
 from pulumi_ampeco.errors import SpecError
 
-__all__ = ["CONFIG_KEY", "dump", "is_config_ref", "load_text", "type_name"]
+__all__ = ["CONFIG_KEY", "EXISTING_KEY", "dump", "is_config_ref", "load_text", "type_name"]
 
 CONFIG_KEY = "config"
+EXISTING_KEY = "existing"
 """``{config: <key>}``: a value kept in stack config."""
 
 

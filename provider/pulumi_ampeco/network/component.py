@@ -8,7 +8,9 @@
     pulumi.export("cp_1_id", net.charge_points["cp-1"].id)
 
 The spec is read and validated before anything is registered: a bad file fails the program with
-one ``SpecError`` listing every problem, and no resource is created, changed or deleted. Secret
+one ``SpecError`` listing every problem, and no resource is created, changed or deleted. A spec
+with no object at all (an emptied file, a bad merge) is refused unless ``allow_empty=True``:
+applying it would delete everything the Network manages. Secret
 config keys the spec refers to (``{config: cp-1-network-password}``) must be set in the stack.
 
 Resources are children of the component, named ``<network>/<logical name>`` (children qualified
@@ -25,9 +27,10 @@ from typing import Any
 
 import pulumi
 
-from pulumi_ampeco.errors import SpecError
+from pulumi_ampeco._surface import as_program_error
+from pulumi_ampeco.errors import AmpecoError, SpecError
 from pulumi_ampeco.network._layout import walk
-from pulumi_ampeco.network._objects import ConfigRef, NetworkSpec, set_in
+from pulumi_ampeco.network._objects import ConfigRef, Existing, NetworkSpec, set_in
 from pulumi_ampeco.network._parse import load
 from pulumi_ampeco.network._sections import NetworkSections
 
@@ -52,10 +55,15 @@ class Network(NetworkSections, pulumi.ComponentResource):
     spec: NetworkSpec
 
     def __init__(self, name: str, spec: str | os.PathLike[str] | Mapping[str, Any] = "network.yaml",
-                 opts: pulumi.ResourceOptions | None = None) -> None:
-        # Everything that can fail on the spec happens before the component registers.
-        parsed = load(spec)
-        secrets = _resolve_secrets(parsed)
+                 opts: pulumi.ResourceOptions | None = None, *, allow_empty: bool = False) -> None:
+        """``allow_empty=True`` lets a spec without any object through: applying it deletes every
+        object the Network manages, which an emptied or truncated file should never do unasked."""
+        # Everything that can fail on the spec happens before the component registers; its errors
+        # fail the program with one line (a pulumi.RunError), not a traceback.
+        try:
+            parsed, secrets, existing = self._prepare(spec, allow_empty)
+        except AmpecoError as exc:
+            raise as_program_error(exc) from None
         super().__init__("ampeco:index:Network", name, {}, opts)
         self.spec = parsed
         self.resources = {}
@@ -71,14 +79,27 @@ class Network(NetworkSections, pulumi.ComponentResource):
             for arg, path in obj.parents.items():
                 args[arg] = self.resources[path].id
             for arg, target in obj.refs.items():  # dotted inside nested objects: pricing.tax_id
-                set_in(args, arg, [self.resources[p].id for p in target] if isinstance(target, list)
-                       else self.resources[target].id)
+                set_in(args, arg, [self._id(p, existing) for p in target] if isinstance(target, list)
+                       else self._id(target, existing))
             if obj.adopt_id is not None:
                 args["adopt_id"] = obj.adopt_id
             resource = classes[obj.kind](f"{name}/{obj.key}", opts=child_opts, **args)
             self.resources[obj.path] = resource
             by_section[obj.section.key][obj.key] = resource
         self.register_outputs({"objects": len(self.resources)})
+
+    def _id(self, target: str | Existing, existing: Mapping[Existing, int]) -> Any:
+        return existing[target] if isinstance(target, Existing) else self.resources[target].id
+
+    @staticmethod
+    def _prepare(spec: str | os.PathLike[str] | Mapping[str, Any], allow_empty: bool
+                 ) -> tuple[NetworkSpec, dict[str, pulumi.Output[str]], dict[Existing, int]]:
+        parsed = load(spec)
+        if not parsed.objects and not allow_empty:
+            raise SpecError("the spec declares no objects, so applying it would delete every object this Network "
+                            "manages; if that is what you want, pass allow_empty=True to ampeco.Network",
+                            file=parsed.file)
+        return parsed, _resolve_secrets(parsed), _resolve_existing(parsed)
 
 
 def _resolve_secrets(spec: NetworkSpec) -> dict[str, pulumi.Output[str]]:
@@ -98,6 +119,29 @@ def _resolve_secrets(spec: NetworkSpec) -> dict[str, pulumi.Output[str]]:
     if missing:
         lines = "\n".join(f"  - {where}: pulumi config set --secret {key} <value>" for where, key in missing)
         raise SpecError(f"secret config not set for {len(missing)} value(s):\n{lines}", file=spec.file)
+    return found
+
+
+def _resolve_existing(spec: NetworkSpec) -> dict[Existing, int]:
+    """Each ``{existing: ...}`` the spec names -> its id in the stack's tenant (one lookup each);
+    every one that cannot be found is reported at once, before registering."""
+    from pulumi_ampeco._lookup import find_id
+    from pulumi_ampeco.errors import LookupFailedError
+
+    found: dict[Existing, int] = {}
+    problems: list[str] = []
+    for obj in spec.objects.values():
+        for target in obj.refs.values():
+            for item in target if isinstance(target, list) else [target]:
+                if not isinstance(item, Existing) or item in found:
+                    continue
+                try:
+                    found[item] = find_id(item.kind, {item.key: item.value})
+                except LookupFailedError as exc:
+                    problems.append(f"{obj.path}: {exc}")
+    if problems:
+        listing = problems[0] if len(problems) == 1 else "\n" + "\n".join(f"  - {p}" for p in problems)
+        raise SpecError(f"objects the spec refers to but does not manage are missing: {listing}", file=spec.file)
     return found
 
 

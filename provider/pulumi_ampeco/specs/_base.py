@@ -361,8 +361,15 @@ class ResourceSpec:
     per object, which a clone must not copy."""
     export_server_prepended: Callable[[Mapping[str, Any]], bool] | None = None
     """For this kind's ServerPrepends reference lists: whether the referenced object at the front
-    of one object's list, listed by no other, is the one the server made for it. Export leaves
-    such objects out, and out of the list (the target tenant makes its own)."""
+    of one object's list, listed by no other (or at the front of every one: a tenant-wide one), is
+    the one the server made for it. Export leaves such objects out, and out of the list (the
+    target tenant makes its own)."""
+    export_tenant_owned: Callable[[Mapping[str, Any]], bool] | None = None
+    """Whether an object of this kind, given its exported arguments (references as ids, the
+    server's own items already left out), is the tenant's own rather than any program's (a default
+    the tenant makes and uses on its own). Export leaves it out; a reference to it is left out
+    where the server fills the field in when it is omitted (ServerDefault: the target tenant's own
+    applies), and written as ``{existing: {<natural key>: ...}}`` elsewhere."""
 
     def __post_init__(self) -> None:
         if not self.section:

@@ -68,3 +68,13 @@ def _value_to_wire(nested: ModelMeta | None, value: Any) -> Any:
     if isinstance(value, list):
         return [_value_to_wire(nested, v) for v in value]
     return value
+
+
+def dig(values: Mapping[str, Any], dotted: str) -> Any:
+    """The value at a dotted path (``network.id``), or None where a step is missing or not a mapping."""
+    current: Any = values
+    for part in dotted.split("."):
+        if not isinstance(current, Mapping):
+            return None
+        current = current.get(part)
+    return current

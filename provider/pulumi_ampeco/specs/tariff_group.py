@@ -29,11 +29,21 @@ class TariffGroupModel(AmpecoModel):
 
 
 def _is_base_tariff(tariff: Mapping[str, Any]) -> bool:
-    """AMPECO puts a new free tariff in front of ``tariffIds`` when a group is created and keeps
-    it there. Heuristic: a group's first tariff is its base tariff when it is free and no other
-    group lists it. A group created without a base tariff whose first tariff is an unshared free
-    tariff would lose that tariff in an export; AMPECO does not allow such groups via the API."""
+    """AMPECO puts a free tariff in front of ``tariffIds`` when a group is created and keeps it
+    there: a new one per group (the reference), or the tenant's one free tariff (tenants that
+    share it). Heuristic: a group's first tariff is its base tariff when it is free and no other
+    group lists it, or when it is the first of every group. A group created without a base tariff
+    whose first tariff is an unshared free tariff would lose that tariff in an export; AMPECO does
+    not allow such groups via the API."""
     return tariff.get("type") == "free"
+
+
+def _is_default_group(group: Mapping[str, Any]) -> bool:
+    """*Inferred*: the tenant's default group (what an EVSE gets without a group) holds nothing but
+    the free base tariff and no partner. A group a program made with no tariff of its own looks
+    the same and is taken for it: an export leaves it out and its EVSEs get the target tenant's
+    default group."""
+    return not group.get("tariff_ids") and not group.get("partner_id")
 
 
 SPEC = ResourceSpec(
@@ -47,4 +57,5 @@ SPEC = ResourceSpec(
     natural_key=("name",),
     section_order=30,
     export_server_prepended=_is_base_tariff,
+    export_tenant_owned=_is_default_group,
 )
