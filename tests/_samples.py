@@ -354,3 +354,34 @@ def new_api_3_110_fields(_extra: dict[str, Any]) -> None:
     location("subject", parking_type="PARKING_LOT", access_methods=["OPEN", "TOKEN"], facilities=["WIFI"],
              external_app_data={"crm": {"siteId": "S-1"}})
     ampeco.Tariff("texts", name="Texts", type="free", external_id="t-1", description={"en": "Free", "pt_BR": "Grátis"})
+
+
+# -- id tag sets: many cards as one resource ----------------------------------------------------
+
+SET_CARD: dict[str, Any] = {"status": "enabled", "type": "rfid"}
+
+
+def set_cards(count: int, prefix: str = "04S", label: str = "Card") -> dict[str, dict[str, Any]]:
+    """``count`` members of an IdTagSet: uid -> arguments."""
+    return {f"{prefix}{i:05d}": {**SET_CARD, "id_label": f"{label} {i}"} for i in range(count)}
+
+
+def id_tag_set_subject(extra: dict[str, Any]) -> None:
+    """An IdTagSet named "subject": ``count`` cards (3 by default) with ``prefix``; ``change`` (uid ->
+    arguments, merged over a card's, or added), ``drop`` (uids left out), ``adopt_existing``, ``csv``
+    (a file's rows besides), ``allow_empty``."""
+    tags = set_cards(int(extra.get("count", 3)), extra.get("prefix", "04S"))
+    for uid, args in (extra.get("change") or {}).items():
+        tags[uid] = {**tags.get(uid, SET_CARD), **args}
+    for uid in extra.get("drop") or ():
+        tags.pop(uid, None)
+    options = {k: extra[k] for k in ("adopt_existing", "csv", "allow_empty") if k in extra}
+    ampeco.IdTagSet("subject", tags=tags, **options)
+
+
+def id_tag_set_from_csv(extra: dict[str, Any]) -> None:
+    """An IdTagSet named "subject" of the rows of the CSV file ``path``."""
+    import pulumi
+
+    fleet = ampeco.IdTagSet.from_csv("subject", extra["path"], adopt_existing=extra.get("adopt_existing"))
+    pulumi.export("ids", fleet.ids)

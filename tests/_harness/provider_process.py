@@ -59,6 +59,37 @@ class ProviderError(Exception):
         super().__init__(f"{rpc} failed ({code.name}): {self.message}\n{self.details}")
 
 
+class PartialFailure(ProviderError):
+    """A Create/Update that failed part-way and said what it did (``ErrorResourceInitFailed`` in the
+    error's details, Pulumi's partial-failure protocol): the engine records ``id`` and ``outputs``
+    and the resource's init errors (``reasons``), which the error shows instead of the traceback."""
+
+    def __init__(self, rpc: str, code: grpc.StatusCode, details: str, *, id: str, outputs: dict[str, Any],
+                 reasons: list[str]) -> None:
+        super().__init__(rpc, code, details)
+        self.id, self.outputs, self.reasons = id, outputs, reasons
+        self.message = "; ".join(reasons) or self.message
+
+
+def _partial(rpc: str, exc: grpc.RpcError) -> PartialFailure | None:
+    """The partial failure an RPC error carries in its trailing metadata, if any (as the engine's
+    ``parseError`` reads it: a google.rpc.Status with an ErrorResourceInitFailed detail)."""
+    from google.rpc import status_pb2
+
+    for key, value in exc.trailing_metadata() or ():  # type: ignore[attr-defined]
+        if key != "grpc-status-details-bin":
+            continue
+        status = status_pb2.Status.FromString(value)
+        if status.code != exc.code().value[0]:  # type: ignore[attr-defined]
+            return None  # gRPC drops details whose code disagrees
+        for detail in status.details:
+            failed = provider_pb2.ErrorResourceInitFailed()
+            if detail.Unpack(failed):
+                return PartialFailure(rpc, exc.code(), exc.details() or "", id=failed.id,  # type: ignore[attr-defined]
+                                      outputs=from_struct(failed.properties), reasons=list(failed.reasons))
+    return None
+
+
 class CheckResult(NamedTuple):
     inputs: dict[str, Any]
     failures: list[tuple[str, str]]
@@ -260,7 +291,7 @@ class ProviderProcess:
         try:
             return getattr(self._stub, name)(request, timeout=self.call_timeout)
         except grpc.RpcError as exc:
-            raise ProviderError(name, exc.code(), exc.details() or "") from None
+            raise _partial(name, exc) or ProviderError(name, exc.code(), exc.details() or "") from None
 
     def get_plugin_info(self) -> str:
         return self._call("GetPluginInfo", empty_pb2.Empty()).version
@@ -466,6 +497,7 @@ __all__ = [
     "CheckResult",
     "CreateResult",
     "DiffResult",
+    "PartialFailure",
     "ProviderError",
     "ProviderProcess",
     "ReadResult",

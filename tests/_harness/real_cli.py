@@ -309,7 +309,7 @@ class RealEngine(StateLookups):
                 r["urn"]: StateEntry(urn=r["urn"], type=r["type"], name=_name(r["urn"]), id=r.get("id", ""),
                                      custom=r.get("custom", False), inputs=reveal(r.get("inputs", {})),
                                      outputs=reveal(r.get("outputs", {})), dependencies=r.get("dependencies", []),
-                                     parent=r.get("parent", ""))
+                                     parent=r.get("parent", ""), init_errors=list(r.get("initErrors") or []))
                 for r in deployment.get("resources") or [] if _ours(r["type"])
             }
         return self._state
