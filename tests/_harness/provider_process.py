@@ -227,7 +227,9 @@ class ProviderProcess:
             raise RuntimeError(
                 f"unexpected first stdout line {port_box[0]!r}; stderr:\n{self.stderr}"
             ) from None
-        self._channel = grpc.insecure_channel(f"127.0.0.1:{self.port}", options=_GRPC_CHANNEL_OPTIONS)
+        # As the engine's Go client, which takes 16 MiB of headers (a partial failure's outputs travel in one).
+        options = [*_GRPC_CHANNEL_OPTIONS, ("grpc.max_metadata_size", 16 << 20)]
+        self._channel = grpc.insecure_channel(f"127.0.0.1:{self.port}", options=options)
         grpc.channel_ready_future(self._channel).result(timeout=self._startup_timeout)
         self._stub = provider_pb2_grpc.ResourceProviderStub(self._channel)
         return self

@@ -196,3 +196,27 @@ def test_a_csv_file_with_a_header_row_is_the_set_and_editing_it_updates_only_tho
     with pytest.raises(DeploymentError) as failed:
         engine.preview(Program(id_tag_set_from_csv, {"path": str(cards)}))
     assert "cards.csv" in str(failed.value) and "colour" in str(failed.value)
+
+
+def test_a_failure_part_way_is_recorded_and_the_next_up_does_only_what_is_left(engine: Engine, api: TenantApi) -> None:
+    engine.up(program(count=6))
+    wanted = dict(count=6, change={"04S00001": {"status": "disabled"}, "04SNEW01": {}, "04SNEW02": {}},
+                  drop=["04S00005"])
+    # Every POST fails (503: not processed), so the two new cards cannot be made; the rest can.
+    api.client.post("/_emulator/faults", json={"rules": [{"fault": "status", "status": 503, "methods": ["POST"],
+                                                          "path": f"^{TAGS}$"}]}).raise_for_status()
+    with pytest.raises(DeploymentError) as failed:
+        engine.up(program(**wanted))
+    assert "04SNEW01" in str(failed.value) and "04SNEW02" in str(failed.value)
+    recorded = engine.resource("subject").outputs
+    assert sorted(recorded["ids"]) == ["04S00000", "04S00001", "04S00002", "04S00003", "04S00004"]
+    assert recorded["tags"]["04S00001"]["status"] == "disabled"
+    api.client.delete("/_emulator/faults").raise_for_status()
+    api.clear_log()
+    engine.up(program(**wanted))
+    assert writes(api) == ["POST", "POST"]  # the PATCH and the DELETE were done and recorded
+    cards = tenant_cards(api)
+    assert sorted(cards) == ["04S00000", "04S00001", "04S00002", "04S00003", "04S00004", "04SNEW01", "04SNEW02"]
+    assert ids(engine) == {uid: card["id"] for uid, card in cards.items()}
+    assert not engine.resource("subject").outputs.get("__pending")
+    assert engine.up(program(**wanted)).changes() == []

@@ -13,25 +13,33 @@ with the code the server then aborts with: gRPC keeps the detail only when both 
 before the provider raises. The Python SDK's own provider server sends rich errors the same way
 (``pulumi/provider/server.py``).
 
-Where no such frame is found (another SDK, a provider called in-process), ``report`` returns False
-and the failure is a plain one: the state keeps nothing of the call, and the next run finds the
-members it made by their keys, refusing them as not its own (the error names them; a set's
-``adopt_existing`` takes them over). ``tests/resources/test_id_tag_set.py`` pins that the pinned
-SDK and CLI record the partial outputs.
+The detail travels as an HTTP/2 header, and the engine's gRPC client takes at most 16 MiB of
+headers (``defaultClientMaxHeaderListSize``), base64 for a ``-bin`` one: so outputs up to
+MAX_DETAIL_BYTES (about 100,000 id tags of a set) are reported. Larger ones, or where no servicer
+frame is found (another SDK, a provider called in-process), ``report`` returns False and the failure
+is a plain one: the state keeps nothing of the call, and the next run finds the members it made by
+their keys, refusing them as not its own (the error names them; a set's ``adopt_existing`` takes
+them over). ``tests/resources/test_id_tag_set.py`` pins that the pinned SDK and CLI record the
+partial outputs.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from types import FrameType
 from typing import Any
 
-__all__ = ["report"]
+__all__ = ["MAX_DETAIL_BYTES", "report"]
+
+log = logging.getLogger("pulumi_ampeco.engine")
 
 _SERVER = os.path.join("pulumi", "dynamic", "__main__.py")
+MAX_DETAIL_BYTES = 11 * 2**20
+"""The largest detail sent: 16 MiB of header list on the engine's side, less base64's third and margin."""
 _METHODS = ("Create", "Update")
 
 
@@ -64,5 +72,10 @@ def report(resource_id: str, outputs: Mapping[str, Any], reasons: Sequence[str])
     detail = provider_pb2.ErrorResourceInitFailed(id=resource_id, properties=properties, reasons=list(reasons))
     status = status_pb2.Status(code=grpc.StatusCode.UNKNOWN.value[0], message="; ".join(reasons))
     status.details.add().Pack(detail)
-    context.set_trailing_metadata((("grpc-status-details-bin", status.SerializeToString()),))
+    raw = status.SerializeToString()
+    if len(raw) > MAX_DETAIL_BYTES:
+        log.warning("the outputs of this partial failure (%d bytes) are too large to report; the state keeps "
+                    "nothing of this call", len(raw))
+        return False
+    context.set_trailing_metadata((("grpc-status-details-bin", raw),))
     return True

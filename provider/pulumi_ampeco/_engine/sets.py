@@ -18,8 +18,8 @@ retries on every call. Each member operation has the deadline one resource's has
 (``ampeco:operationTimeoutSeconds``); the whole call has that deadline once per
 ``REQUESTS_PER_TIMEOUT`` member operations per lane (``scaled_timeout``).
 
-A member that fails does not stop the others (up to ``MAX_FAILURES``; after that, or after a 401,
-nothing new starts). The call then fails with a ``MembersFailedError`` holding the outputs of what
+A member that fails does not stop the others (unless most do: ``MAX_FAILURES``; or on a 401), and
+one that failed transiently is tried again at the end (``ROUNDS``). The call then fails with a ``MembersFailedError`` holding the outputs of what
 was done, which the provider hands to the engine as a partial failure (``partial``): the state
 records every member written, and the next run writes only the rest. Refresh lists the member
 kind's collection once (``ceil(n/100)`` pages) and keeps what it finds of the members' ids.
@@ -49,10 +49,13 @@ from pulumi_ampeco.errors import (
     AlreadyExistsError,
     AmbiguousWriteError,
     AmpecoError,
+    ApiTransportError,
     AuthenticationError,
     MalformedResponseError,
     MembersFailedError,
     NotFoundError,
+    RateLimitedError,
+    ServerError,
 )
 from pulumi_ampeco.specs._base import MemberSet, ResourceSpec
 from pulumi_ampeco.specs._check import validate_field
@@ -84,8 +87,15 @@ DEFAULT_CONCURRENCY = 8
 connections, leaving room for the provider's other calls (the engine sends at most 4 at a time)."""
 
 MAX_FAILURES = 25
-"""Failed members after which no new member operation starts: a tenant that refuses everything
-(down, rate-limiting hard) is not sent all of a 100,000-member set, each with its retries."""
+"""Failed members after which, when they are more than half of those tried, no new member
+operation starts: a tenant that refuses everything (down, rate-limiting hard) is not sent all of a
+100,000-member set, each with its retries; a flaky one that fails a few is."""
+
+ROUNDS = 3
+"""Passes over the members that failed transiently (5xx, 429, no response: after the client's own
+retries), the first included."""
+
+TRANSIENT = (ApiTransportError, ServerError, RateLimitedError, MalformedResponseError, AmbiguousWriteError)
 
 REQUESTS_PER_TIMEOUT = 100
 """The call's deadline is ``ampeco:operationTimeoutSeconds`` once per this many member operations
@@ -253,6 +263,7 @@ class _Writer:
         self.lock = threading.Lock()
         self.failures: dict[str, Exception] = {}
         self.not_attempted = 0
+        self.attempted = 0
         self.stop = threading.Event()
 
     # the operations ----------------------------------------------------------------------
@@ -395,16 +406,19 @@ class _Writer:
                 operation(key)
         except Exception as exc:  # noqa: BLE001 - each member's failure is reported with its key
             with self.lock:
+                self.attempted += 1
                 self.failures[key] = exc
-                if len(self.failures) >= MAX_FAILURES or isinstance(exc, AuthenticationError) \
-                        or not isinstance(exc, AmpecoError):
+                # A tenant that refuses (nearly) everything is not sent the whole set, each with retries.
+                hopeless = len(self.failures) >= MAX_FAILURES and 2 * len(self.failures) > self.attempted
+                if hopeless or isinstance(exc, AuthenticationError) or not isinstance(exc, AmpecoError):
                     self.stop.set()
+        else:
+            with self.lock:
+                self.attempted += 1
 
-    def run(self, work: Iterable[tuple[str, Callable[[str], None]]], count: int, operation: str) -> None:
-        """Every (key, operation), ``concurrency`` at a time, under the call's scaled deadline."""
+    def _round(self, work: Iterable[tuple[str, Callable[[str], None]]]) -> None:
         window = 2 * self.concurrency  # submitted ahead: the pool never waits, memory stays flat
-        with operation_deadline(scaled_timeout(self.timeout, count, self.concurrency)), \
-                ThreadPoolExecutor(self.concurrency, thread_name_prefix="ampeco-set") as pool:
+        with ThreadPoolExecutor(self.concurrency, thread_name_prefix="ampeco-set") as pool:
             inflight: set[Future[None]] = set()
             for key, fn in work:
                 if len(inflight) >= window:
@@ -412,6 +426,32 @@ class _Writer:
                 # Each task in a copy of this context: the call's deadline holds in the worker threads.
                 inflight.add(pool.submit(contextvars.copy_context().run, self._one, key, fn))
             wait(inflight)
+
+    def _still_to_do(self, key: str) -> Callable[[str], None]:
+        """What a member that failed still needs, from where it got to (a replacement may be half done)."""
+        if key not in self.desired:
+            return self.remove if key in self.ids else self.remove_pending
+        return self.change if key in self.ids else self.add
+
+    def run(self, work: Iterable[tuple[str, Callable[[str], None]]], count: int, operation: str) -> None:
+        """Every (key, operation), ``concurrency`` at a time, under the call's scaled deadline; members
+        that failed transiently (the tenant's 5xx, 429, a lost connection, after the client's own
+        retries) are tried again at the end, up to ROUNDS times in all, while the deadline allows."""
+        with operation_deadline(scaled_timeout(self.timeout, count, self.concurrency)) as deadline:
+            self._round(work)
+            for attempt in range(1, ROUNDS):
+                again = sorted(k for k, e in self.failures.items() if isinstance(e, TRANSIENT))
+                if not again or self.stop.is_set():
+                    break
+                wait_s = self.client.retry.wait_before(attempt, None)
+                if deadline is not None and not deadline.allows(wait_s):
+                    break
+                log.info("%s %s: trying %d member(s) again after transient failures", self.s.kind, operation,
+                         len(again))
+                self.client.retry.sleep(wait_s)
+                for key in again:
+                    del self.failures[key]
+                self._round((key, self._still_to_do(key)) for key in again)
         if self.failures:
             raise self.failed(operation)
 
