@@ -27,7 +27,6 @@ from _harness.real_cli import RealEngine
 from _reliability_kit import Admin
 from _samples import Program, id_tag_set_subject, nothing, set_cards
 from ampeco_emulator import EmulatorServer
-
 from test_convergence import FAULTS
 
 TAGS = "/public-api/resources/id-tags/v2.0"
