@@ -201,7 +201,7 @@ def test_a_csv_file_with_a_header_row_is_the_set_and_editing_it_updates_only_tho
 def test_a_failure_part_way_is_recorded_and_the_next_up_does_only_what_is_left(engine: Engine, api: TenantApi) -> None:
     engine.up(program(count=6))
     wanted = {"count": 6, "change": {"04S00001": {"status": "disabled"}, "04SNEW01": {}, "04SNEW02": {}},
-                  "drop": ["04S00005"]}
+              "drop": ["04S00005"]}
     # Every POST fails (503: not processed), so the two new cards cannot be made; the rest can.
     api.client.post("/_emulator/faults", json={"rules": [{"fault": "status", "status": 503, "methods": ["POST"],
                                                           "path": f"^{TAGS}$"}]}).raise_for_status()
