@@ -26,8 +26,10 @@ from pulumi_ampeco.errors import SpecError
 __all__ = ["read_members"]
 
 
-def read_members(path: str | os.PathLike[str], *, key: str, columns: Sequence[str]) -> dict[str, dict[str, str]]:
-    """key -> {column: value} of every row of ``path`` (``columns``: the member's arguments)."""
+def read_members(path: str | os.PathLike[str], *, key: str, columns: Sequence[str],
+                 lines: dict[str, int] | None = None) -> dict[str, dict[str, str]]:
+    """key -> {column: value} of every row of ``path`` (``columns``: the member's arguments);
+    ``lines``, if given, gets each key's line number."""
     file = os.fspath(path)
     try:
         with open(file, newline="", encoding="utf-8-sig") as handle:  # a spreadsheet's BOM is no column name
@@ -48,7 +50,7 @@ def read_members(path: str | os.PathLike[str], *, key: str, columns: Sequence[st
         raise SpecError(f"line 1: {what}; columns are {key} and any of: {', '.join(columns)}", file=file)
     at = names.index(key)
     members: dict[str, dict[str, str]] = {}
-    lines: dict[str, int] = {}
+    lines = {} if lines is None else lines
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):

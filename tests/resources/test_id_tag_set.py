@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from _harness import DeploymentError, Engine
-from _samples import Program, id_tag_set_from_csv, id_tag_set_subject, nothing, set_cards
+from _samples import Program, id_tag_set_from_csv, id_tag_set_subject, network_spec, nothing, set_cards
 
 from resources.tests_support import TenantApi
 
@@ -220,3 +220,40 @@ def test_a_failure_part_way_is_recorded_and_the_next_up_does_only_what_is_left(e
     assert ids(engine) == {uid: card["id"] for uid, card in cards.items()}
     assert not engine.resource("subject").outputs.get("__pending")
     assert engine.up(program(**wanted)).changes() == []
+
+
+def test_a_network_spec_whose_id_tags_are_a_csv_file_is_one_set_and_a_row_edit_is_one_write(
+        engine: Engine, api: TenantApi, tmp_path: Path) -> None:
+    spec = tmp_path / "network.yaml"
+    spec.write_text("partners:\n  acme: {name: Acme, external_id: acme}\nid_tags:\n  csv: cards.csv\n")
+    cards = tmp_path / "cards.csv"
+    cards.write_text("id_tag_uid,status,type,partner\n04N1,enabled,rfid,acme\n04N2,enabled,rfid,\n")
+    plan = engine.up(Program(network_spec, {"path": str(spec)}))
+    assert plan.step("net/id_tags").op == "create" and plan.step("net/acme").op == "create"
+    partner = engine.resource("net/acme").id
+    live = tenant_cards(api)
+    assert sorted(live) == ["04N1", "04N2"] and str(live["04N1"]["partnerId"]) == partner
+    cards.write_text("id_tag_uid,status,type,partner\n04N1,enabled,rfid,acme\n04N2,disabled,rfid,\n")
+    api.clear_log()
+    engine.up(Program(network_spec, {"path": str(spec)}))
+    assert api.writes() == [f"PATCH {TAGS}/{live['04N2']['id']}"]
+
+
+def test_an_exported_tenant_of_many_cards_is_taken_over_by_its_set_without_a_single_write(
+        engine: Engine, api: TenantApi, tmp_path: Path) -> None:
+    from pulumi_ampeco.client import AmpecoClient
+    from pulumi_ampeco.export import export_network
+
+    for i in range(120):
+        api.send("POST", TAGS, {"idTagUid": f"04X{i:04d}", "status": "enabled", "type": "rfid", "idLabel": f"X {i}"})
+    base, token = str(api.client.base_url).rstrip("/"), api.client.headers["Authorization"].split()[-1]
+    with AmpecoClient(base, token) as client:
+        text = export_network(client, types=["id_tag"], adopt=True).text
+    assert "adopt_existing: true" in text and "  tags:\n" in text
+    spec = tmp_path / "network.yaml"
+    spec.write_text(text)
+    api.clear_log()
+    engine.up(Program(network_spec, {"path": str(spec)}))
+    assert api.writes() == []  # all taken over as they are: one listing, no POST, no PATCH
+    assert len(engine.resource("net/id_tags").outputs["ids"]) == 120
+    assert engine.up(Program(network_spec, {"path": str(spec)})).changes() == []
