@@ -99,7 +99,7 @@ class Network(NetworkSections, pulumi.ComponentResource):
         for key, form in parsed.sets.items():
             s = form.layout.set
             cls = _resource_class(s.kind, s.module)
-            options = {s.field: members[key], "allow_empty": allow_empty}
+            options: dict[str, Any] = {s.field: members[key], "allow_empty": allow_empty}
             if form.adopt_existing is not None:
                 options["adopt_existing"] = form.adopt_existing
             self.sets[key] = self.resources[key] = cls(f"{name}/{key}", opts=child_opts, **options)
