@@ -70,3 +70,12 @@ def make_real_engine(pulumi_cli: Path, real_program_venv: Path, tenant: Emulator
         return RealEngine(pulumi_cli, real_program_venv, tmp_path / f"real-{made}", **settings)
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pooled_clients_closed() -> Iterator[None]:
+    """Tests that call the engine in-process share its pooled clients; their sockets close at the end."""
+    yield
+    from pulumi_ampeco._engine import session
+
+    session.close_clients()

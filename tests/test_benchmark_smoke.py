@@ -41,5 +41,5 @@ def test_quick_benchmark_of_the_real_cli_prints_its_rows(tmp_path: Path, pulumi_
     assert done.returncode == 0, done.stderr[-3000:]
     assert "\n| 7 |" in done.stdout
     data = json.loads(out.read_text())["item7"]
-    assert data["noop_requests"] == 0
+    assert data["noop_writes"] == 0 and data["noop_requests"] <= 1  # at most the run's credential check
     assert data["refresh_requests"] == max(int(n) for n in data["sizes"])

@@ -47,6 +47,7 @@ night = ampeco.Tariff(
 )
 public = ampeco.TariffGroup("public", name="Depot public", tariff_ids=[standard.id, night.id])
 
+charge_points: dict[str, object] = {}
 for n in (1, 2):
     cp = ampeco.ChargePoint(
         f"cp-{n}",
@@ -60,6 +61,7 @@ for n in (1, 2):
         capabilities=["remote_start_stop_capable", "meter_values"],
         tags=["depot"],
     )
+    evses = {}
     for e in (1, 2):
         evse = ampeco.Evse(
             f"cp-{n}-evse-{e}",
@@ -73,10 +75,16 @@ for n in (1, 2):
         )
         ampeco.Connector(f"cp-{n}-evse-{e}-type2", charge_point_id=cp.id, evse_id=evse.id,
                          type="type2", format="socket", status="enabled")
-    pulumi.export(f"cp_{n}_id", cp.id)
+        evses[f"SOF-{n}-{e}"] = {"id": evse.id, "status": evse.hardware_status}
+    charge_points[f"DEPOT-SOF-{n:02d}"] = {"id": cp.id, "evses": evses}
 
+cards = {}
 for i, uid in enumerate(("04A1B2C3D4E5", "04F6A7B8C9D0", "04112233445566"), start=1):
-    ampeco.IdTag(f"fleet-card-{i}", id_tag_uid=uid, id_label=f"Fleet card {i}", status="enabled", type="rfid")
+    tag = ampeco.IdTag(f"fleet-card-{i}", id_tag_uid=uid, id_label=f"Fleet card {i}", status="enabled", type="rfid")
+    cards[uid] = tag.id
 
+# What `make demo` shows after the up: the network as the tenant now holds it, by the names you know.
 pulumi.export("location_id", depot.id)
 pulumi.export("tariff_group_id", public.id)
+pulumi.export("charge_points", charge_points)  # OCPP id -> AMPECO id and its EVSEs (physical ref -> id, status)
+pulumi.export("cards", cards)  # RFID uid -> AMPECO id

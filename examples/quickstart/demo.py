@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\nThe demo network is gone; `rm -rf .pulumi-demo` removes the stack and the tenant.")
             return 0
         pulumi("up", "--yes")
-        pulumi("stack", "output")
+        pulumi("stack", "output", "--json")
         pulumi("preview", "--expect-no-changes")
         print(f"""
 The network above now lives in the emulated tenant ({state_file.relative_to(ROOT)}).

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
-from _client_testkit import MOCK_TENANT, SECRET_TOKEN, Handler, Recorder
+from _client_kit import MOCK_TENANT, SECRET_TOKEN, Handler, Recorder
 from pulumi_ampeco.client import AmpecoClient, RetryPolicy, Timeouts
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from _client_testkit import MOCK_TENANT, SECRET_TOKEN
+from _client_kit import MOCK_TENANT, SECRET_TOKEN
 from pulumi_ampeco.client import (
     NO_BACKOFF_ENV,
     AmpecoClient,

@@ -8,7 +8,7 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
-from _client_testkit import SECRET_TOKEN
+from _client_kit import SECRET_TOKEN
 from hypothesis import given
 from hypothesis import strategies as st
 from pulumi_ampeco import client as client_pkg

@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl
 
 import httpx
 import pytest
-from _client_testkit import Recorder
+from _client_kit import Recorder
 from ampeco_emulator import EmulatorServer
 from pulumi_ampeco.client import AmpecoClient, RetryPolicy, Timeouts
 from pulumi_ampeco.errors import (

@@ -12,7 +12,7 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
-from _client_testkit import MOCK_TENANT, SECRET_TOKEN, Recorder, data, sequence
+from _client_kit import MOCK_TENANT, SECRET_TOKEN, Recorder, data, sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pulumi_ampeco.client import AmpecoClient, RetryPolicy

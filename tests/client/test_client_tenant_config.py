@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from _client_testkit import SECRET_TOKEN
+from _client_kit import SECRET_TOKEN
 from ampeco_emulator import EmulatorServer
 from pulumi_ampeco.client import normalize_tenant_url
 from pulumi_ampeco.config import TenantConfig

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from ampeco_emulator import EmulatorServer
 
-from contract import kit
+from contract import _contract_kit as kit
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import json
 import httpx
 import pytest
 
-from contract import kit
+from contract import _contract_kit as kit
 from contract.allowlist import ALLOWLIST, INFERRED, SPEC
 
 TAG = "https://example.com/public-api/resources/id-tags/v2.0"

@@ -18,7 +18,7 @@ from pulumi_ampeco._engine.state import MANAGED_KEY
 from pulumi_ampeco.client import AmpecoClient, RetryPolicy
 from pulumi_ampeco.specs import REGISTRY
 
-from contract import kit
+from contract import _contract_kit as kit
 
 
 class RecordingTransport(httpx.BaseTransport):

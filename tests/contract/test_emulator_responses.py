@@ -7,7 +7,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from contract import kit, scenarios
+from contract import _contract_kit as kit
+from contract import scenarios
 from contract.conftest import Exchanges
 from contract.scenarios import SCENARIOS
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from _emulator_kit import Factory
 from ampeco_emulator import EmulatorServer
-from emulator_helpers import Factory
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+from _emulator_kit import ID_TAGS, TARIFF_GROUPS, id_tag_body
 from ampeco_emulator import EmulatorServer
-from emulator_helpers import ID_TAGS, TARIFF_GROUPS, id_tag_body
 
 
 def test_reset_empties_the_tenant(api: httpx.Client, admin: httpx.Client, make) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from emulator_helpers import CHARGE_POINTS, EVSES_V21, TARIFF_GROUPS, connectors_path, evse_body, evses_path
+from _emulator_kit import CHARGE_POINTS, EVSES_V21, TARIFF_GROUPS, connectors_path, evse_body, evses_path
 
 
 def test_charge_point_create_computes_server_fields(make) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import httpx
+from _emulator_kit import CHARGE_POINTS, ID_TAGS, TARIFFS, id_tag_body
 from ampeco_emulator import EmulatorServer
-from emulator_helpers import CHARGE_POINTS, ID_TAGS, TARIFFS, id_tag_body
 
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
 

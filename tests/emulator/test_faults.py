@@ -6,7 +6,7 @@ import time
 
 import httpx
 import pytest
-from emulator_helpers import ID_TAGS, id_tag_body
+from _emulator_kit import ID_TAGS, id_tag_body
 
 
 def _faults(admin: httpx.Client, *rules: dict, seed: int | None = 42) -> None:

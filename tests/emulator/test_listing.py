@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from emulator_helpers import ID_TAGS, TARIFF_GROUPS, id_tag_body
+from _emulator_kit import ID_TAGS, TARIFF_GROUPS, id_tag_body
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from emulator_helpers import CHARGE_POINTS, LOCATIONS, location_body, zones_path
+from _emulator_kit import CHARGE_POINTS, LOCATIONS, location_body, zones_path
 
 
 def test_location_create_returns_every_field_with_status_enabled(make) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from emulator_helpers import CHARGE_POINTS, LOCATIONS, TARIFFS, evse_body, evses_path, location_body
+from _emulator_kit import CHARGE_POINTS, LOCATIONS, TARIFFS, evse_body, evses_path, location_body
 
 
 @pytest.mark.parametrize("max_power", [22000.5, 22000.0, "22000"])

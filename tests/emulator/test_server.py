@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import httpx
+from _emulator_kit import ID_TAGS, id_tag_body
 from ampeco_emulator import EmulatorServer, create_app
-from emulator_helpers import ID_TAGS, id_tag_body
 
 TOKEN = "server-test-token"
 HEADERS = {"Authorization": f"Bearer {TOKEN}"}

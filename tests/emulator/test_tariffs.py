@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from emulator_helpers import TARIFF_GROUPS, TARIFFS
+from _emulator_kit import TARIFF_GROUPS, TARIFFS
 
 
 def test_tariff_create_sets_tenant_currency(make) -> None:

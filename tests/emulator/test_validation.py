@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from emulator_helpers import (
+from _emulator_kit import (
     CHARGE_POINTS,
     ID_TAGS,
     LOCATIONS,

@@ -10,7 +10,7 @@ from _harness import Engine, ProviderProcess
 from _harness.real_cli import RealEngine
 from ampeco_emulator import EmulatorServer
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 TOKEN_KEY = "ampeco:apiToken"
 

@@ -7,7 +7,7 @@ import pytest
 from _harness import DeploymentError, Engine
 from _samples import Program, circuit_charge_point_subject, circuit_subject
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 CIRCUITS = "/public-api/resources/circuits/v2.0"
 

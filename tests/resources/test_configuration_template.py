@@ -8,7 +8,7 @@ from typing import Any
 from _harness import Engine
 from _samples import OCPP16_VARIABLES, OCPP201_VARIABLES, Program, configuration_template_subject
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 TEMPLATES = "/public-api/resources/configuration-templates/v1.0"
 

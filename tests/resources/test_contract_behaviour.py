@@ -13,7 +13,7 @@ from _samples import (
     new_api_3_110_fields,
 )
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 
 def test_removing_arguments_sends_null_only_where_the_api_accepts_it(engine: Engine, api: TenantApi) -> None:

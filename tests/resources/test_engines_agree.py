@@ -16,8 +16,8 @@ from _harness.real_cli import RealEngine
 from _samples import Program, nothing
 from ampeco_emulator import EmulatorServer
 
+from resources._resources_kit import TenantApi
 from resources.test_lifecycle import CASES, IDS, Case, program_for, where
-from resources.tests_support import TenantApi
 
 pytestmark = pytest.mark.slow
 

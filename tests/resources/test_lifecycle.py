@@ -39,7 +39,7 @@ from _samples import (
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._base import ResourceSpec, integral
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 
 @dataclass

@@ -14,7 +14,7 @@ from _harness.real_cli import RealEngine
 from _samples import Program, lookup_of_nothing, lookups
 from ampeco_emulator import EmulatorServer
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 TARIFFS = "/public-api/resources/tariffs/v1.0"
 GROUPS = "/public-api/resources/tariff-groups/v1.0"

@@ -8,7 +8,7 @@ from _harness import Engine
 from _harness.real_cli import RealEngine
 from _samples import ID_TAG_ARGS, Program, id_tag_subject, two_id_tags_with_one_uid
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 TAGS = "/public-api/resources/id-tags/v2.0"
 

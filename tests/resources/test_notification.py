@@ -6,7 +6,7 @@ from __future__ import annotations
 from _harness import Engine
 from _samples import NOTIFICATION_ARGS, Program, notification_subject
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 NOTIFICATIONS = "/public-api/notifications/v2.0"
 KAFKA = {"via": "kafka", "webhook": None,

@@ -11,7 +11,7 @@ from _harness import Engine
 from _harness.real_cli import RealEngine
 from _samples import Program, every_kind
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 GROUPS = "/public-api/resources/tariff-groups/v1.0"
 

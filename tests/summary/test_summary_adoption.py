@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from _summary_previews import digest, step
+from _summary_kit import digest, step
 from pulumi_ampeco._engine import check
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.summary import ADOPT_ID, parse_preview, render_markdown

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from _summary_previews import LIMIT, digest, step
+from _summary_kit import LIMIT, digest, step
 from pulumi_ampeco.summary import PreviewDigest, parse_preview, render_markdown
 
 

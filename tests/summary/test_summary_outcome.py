@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from _summary_previews import EVENTS, NETWORK, digest, error, event_lines, renamed, step
+from _summary_kit import EVENTS, NETWORK, digest, error, event_lines, renamed, step
 from click.testing import CliRunner
 from pulumi_ampeco.cli.summarize import summarize
 from pulumi_ampeco.summary import parse_preview, render_markdown

@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from _summary_previews import EVENTS, FIXTURES, NETWORK, digest, renamed
+from _summary_kit import EVENTS, FIXTURES, NETWORK, digest, renamed
 from pulumi_ampeco.summary import load_preview, parse_preview, read_preview, render_markdown
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _summary_previews import LIMIT, NETWORK, digest, renamed, step, urn
+from _summary_kit import LIMIT, NETWORK, digest, renamed, step, urn
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from _summary_previews import digest, renamed, step
+from _summary_kit import digest, renamed, step
 from hypothesis import given
 from hypothesis import strategies as st
 from pulumi_ampeco.summary import parse_preview, render_markdown

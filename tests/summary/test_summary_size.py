@@ -12,7 +12,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from _summary_previews import LIMIT, digest, many, renamed, step
+from _summary_kit import LIMIT, digest, many, renamed, step
 from pulumi_ampeco.summary import load_preview, parse_preview, render_markdown
 
 

@@ -153,6 +153,16 @@ def client() -> AmpecoClient:
         return found
 
 
+def close_clients() -> None:
+    """Close every pooled client (their sockets); the next call builds a new one. For a process's end."""
+    global _last
+    with _lock:
+        clients, _last = list(_clients.values()), None
+        _clients.clear()
+    for each in clients:
+        each.close()
+
+
 def _timeouts(config: Mapping[str, str]) -> Timeouts:
     read = config.get(READ_TIMEOUT_KEY)
     return Timeouts(read=float(read)) if read else Timeouts()
