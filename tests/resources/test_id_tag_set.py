@@ -12,7 +12,7 @@ import pytest
 from _harness import DeploymentError, Engine
 from _samples import Program, id_tag_set_from_csv, id_tag_set_subject, network_spec, nothing, set_cards
 
-from resources.tests_support import TenantApi
+from resources._resources_kit import TenantApi
 
 TAGS = "/public-api/resources/id-tags/v2.0"
 
