@@ -385,3 +385,27 @@ def id_tag_set_from_csv(extra: dict[str, Any]) -> None:
 
     fleet = ampeco.IdTagSet.from_csv("subject", extra["path"], adopt_existing=extra.get("adopt_existing"))
     pulumi.export("ids", fleet.ids)
+
+
+def big_network_spec(locations: int, charge_points: int = 5, evses: int = 2, connectors: int = 2) -> dict[str, Any]:
+    """A Network spec of ``locations`` sites, each with ``charge_points`` charge points of ``evses``
+    EVSEs of ``connectors`` connectors (the default 26 resources a site: 1,000 sites are 26,000)."""
+    plugs = (("type2", "socket"), ("ccs2", "cable"), ("chademo", "cable"), ("schuko", "socket"))[:connectors]
+    sites: dict[str, Any] = {}
+    cps: dict[str, Any] = {}
+    for i in range(locations):
+        sites[f"site-{i}"] = {**LOCATION_ARGS, "name": en(f"Site {i}"), "external_id": f"site-{i}"}
+        for j in range(charge_points):
+            cps[f"cp-{i}-{j}"] = {
+                **CHARGE_POINT_ARGS, "name": f"CP {i}-{j}", "location": f"site-{i}",
+                "network": {"id": f"CP-{i:04d}-{j}", "protocol": "ocpp 1.6"},
+                "evses": {str(k + 1): {**EVSE_ARGS, "network_id": str(k + 1), "physical_reference": f"P-{i}-{j}-{k}",
+                                       "connectors": {p: {"type": p, "format": f} for p, f in plugs}}
+                          for k in range(evses)},
+            }
+    return {"locations": sites, "charge_points": cps}
+
+
+def big_network(extra: dict[str, Any]) -> None:
+    """:func:`big_network_spec` of ``locations`` sites as one ``ampeco.Network``."""
+    ampeco.Network("net", spec=big_network_spec(int(extra["locations"])))
