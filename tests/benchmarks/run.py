@@ -44,6 +44,7 @@ import argparse
 import base64
 import contextlib
 import gc
+import itertools
 import json
 import math
 import os
@@ -963,7 +964,7 @@ def item9(tenant: Tenant, size: Size, report: Report) -> None:
     if len(sizes) >= 2:
         # The curve: the time each further resource costs between successive sizes (flat = linear).
         counts = [data["sizes"][s]["resources"] for s in sizes]
-        spans = ", ".join(f"{a:,}-{b:,}" for a, b in zip(counts, counts[1:]))
+        spans = ", ".join(f"{a:,}-{b:,}" for a, b in itertools.pairwise(counts))
         for phase in ("preview", "up", "noop", "refresh"):
             times = [data["sizes"][s][phase]["s"] for s in sizes]
             slopes = [(t2 - t1) / (n2 - n1) * 1e3 for t1, t2, n1, n2 in zip(times, times[1:], counts, counts[1:])]
