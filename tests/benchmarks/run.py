@@ -665,29 +665,17 @@ def _bare_gets(tenant: Tenant, ids: list[str], workers: int = 4) -> float:
 
 
 def item7(tenant: Tenant, size: Size, report: Report) -> None:
-    sys.path.insert(0, str(HERE.parent.parent / "tools"))
-    import pulumi_env
     from _bench_real import describe, state_bytes, timed, usage_by_role
     from _harness import Engine, ProviderProcess
-    from _harness.real_cli import ROOT, RealEngine, program_venv
     from _samples import Program, many_id_tags
 
-    bin_dir = pulumi_env.find_cli()
-    if bin_dir is None:
-        report.row("7", "pulumi up through the real CLI", f"skipped: no Pulumi CLI {pulumi_env.pinned_version()}")
+    bench = RealBench.start(tenant, report, "7")
+    if bench is None:
         return
-    venv = program_venv(ROOT / ".tools" / "e2e")
-    work = Path(os.environ.get("TMPDIR", "/tmp")) / f"ampeco-bench-{os.getpid()}"
     data: dict[str, Any] = {"sizes": {}}
     per_tag: dict[int, float] = {}
-
-    def real_engine(label: str) -> RealEngine:
-        return RealEngine(bin_dir, venv, work / label, tenant_url=tenant.url, token=tenant.token, project="bench")
-
-    from _samples import nothing
-
-    empty = real_engine("empty")
-    t_empty = statistics.median(timed(lambda: empty.up(Program(nothing)))[0] for _ in range(3))
+    real_engine = bench.engine
+    t_empty = bench.empty_up()
     report.row("7", "fixed cost of one `pulumi up` (empty program: engine, language host, program start)",
                f"{t_empty:.2f} s")
 
@@ -707,8 +695,7 @@ def item7(tenant: Tenant, size: Size, report: Report) -> None:
         assert plan.ops() == {"create": n}, plan.ops()
         checkpoint = state_bytes(engine.dir.parent)
         tenant.reset()
-        fast = real_engine(f"skip-checkpoints-{n}")
-        fast.env["PULUMI_SKIP_CHECKPOINTS"] = "true"
+        fast = real_engine(f"skip-checkpoints-{n}", skip_checkpoints=True)
         with usage_by_role(fast.dir) as usage_fast:
             t_fast, _ = timed(lambda e=fast, p=program: e.up(p))
         cpu_fast = usage_fast.cpu
@@ -761,6 +748,7 @@ def item7(tenant: Tenant, size: Size, report: Report) -> None:
                 noop_writes=noop_writes, refresh_s=t_refresh, refresh_requests=refresh_requests,
                 bare_refresh_s=bare_refresh, parallel_s=knobs, growth=growth)
     report.data["item7"] = data
+    bench.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -806,10 +794,11 @@ class RealBench:
         empty = self.engine("empty")
         return statistics.median(timed(lambda: empty.up(Program(nothing)))[0] for _ in range(3))
 
-    def close(self, engine: Any) -> None:
+    def close(self, engine: Any | None = None) -> None:
+        """Remove one project's directory (its state can be hundreds of MiB), or all of them."""
         import shutil
 
-        shutil.rmtree(engine.dir.parent, ignore_errors=True)
+        shutil.rmtree(engine.dir.parent if engine is not None else self.work, ignore_errors=True)
 
 
 def _methods(log: list[dict[str, Any]]) -> dict[str, int]:
@@ -918,6 +907,7 @@ def item8(tenant: Tenant, size: Size, report: Report) -> None:
                    ", ".join(f"{s / 1024:.1f} KiB" for s in slopes), "linear: about equal",
                    max(slopes) <= 1.5 * max(min(slopes), 1.0))
     report.data["item8"] = data
+    bench.close()
 
 
 def item9(tenant: Tenant, size: Size, report: Report) -> None:
@@ -972,6 +962,7 @@ def item9(tenant: Tenant, size: Size, report: Report) -> None:
             report.row("9", f"  {phase}: ms per further resource, between {spans}", ", ".join(f"{v:.1f}" for v in slopes),
                        "flat = linear")
     report.data["item9"] = data
+    bench.close()
 
 
 # ---------------------------------------------------------------------------------------------
