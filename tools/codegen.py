@@ -385,7 +385,8 @@ def render_set_reference(s: MemberSet) -> str:
     parts.append(f"- API: `{member.collection}`; an update POSTs the added members, PATCHes the changed fields of "
                  f"changed ones and DELETEs the removed ones, {_concurrency()} at a time (`ampeco:setConcurrency`, "
                  "1-10), each with the client's retries; a refresh lists the collection once (`ceil(n/100)` pages).\n")
-    parts.append(f"- Never taken over: a {member.noun} of the tenant that is not in the set is never touched; one "
+    article = "an" if member.noun[:1] in "aeiou" else "a"
+    parts.append(f"- Never taken over: {article} {member.noun} of the tenant that is not in the set is never touched; one "
                  f"that already exists with a `{s.key}` of the set is an error naming it, unless "
                  f"`{ADOPT_EXISTING}=True` (then it is taken over and brought to its declaration).\n")
     parts.append("- A failure part-way leaves nothing lost or duplicated: the state records every member written, "
