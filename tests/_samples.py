@@ -409,3 +409,8 @@ def big_network_spec(locations: int, charge_points: int = 5, evses: int = 2, con
 def big_network(extra: dict[str, Any]) -> None:
     """:func:`big_network_spec` of ``locations`` sites as one ``ampeco.Network``."""
     ampeco.Network("net", spec=big_network_spec(int(extra["locations"])))
+
+
+def id_tag_named(extra: dict[str, Any]) -> None:
+    """The sample IdTag as the resource ``name``, with ``adopt_id`` when given (a rename that keeps the card)."""
+    ampeco.IdTag(extra["name"], **ID_TAG_ARGS, **({"adopt_id": extra["adopt_id"]} if "adopt_id" in extra else {}))

@@ -748,6 +748,8 @@ class Engine(StateLookups):
     # internals ------------------------------------------------------------------------------
 
     def _configure(self) -> None:
+        """Start a run: the real engine starts a provider process and configures it."""
+        self.provider.new_run()
         self.provider.configure(self.config, secret_keys=self.secret_config_keys)
 
     def _finish(

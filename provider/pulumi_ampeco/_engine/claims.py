@@ -8,6 +8,11 @@ would make two resources share one object. ``session`` keeps one record per proc
 the real engine) and the provider hands it to the operations; called on their own, they check
 nothing.
 
+The same record keeps a delete from undoing a hand-over: an object that another resource of the
+run created or took over (an ``IdTagSet`` adopting the cards of the ``IdTag`` resources it
+replaces, a resource renamed with its ``adopt_id``) is not deleted when the resource that held it
+before is (``knows``, then ``made_here``).
+
 An object is recorded with its ``created_at`` as the API returned it, and recognised only when
 both match: ids are reused by a tenant that was emptied and filled again (an emulator between
 tests), creation times are not. A kind without a creation time (a charge point's membership of a
@@ -45,3 +50,8 @@ class Claims:
         with self._lock:
             return key in self._created and self._created[key] == (created if isinstance(created, str) and created
                                                                    else None)
+
+    def knows(self, tenant: str, kind: str, object_id: str) -> bool:
+        """Whether an object with this id was recorded (by id alone: confirm with ``made_here``)."""
+        with self._lock:
+            return (tenant, kind, str(object_id)) in self._created

@@ -91,7 +91,7 @@ def create(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any], 
     """
     params = path_params(spec, inputs)
     if inputs.get(ADOPT_ID) is not None:
-        return adopt(spec, client, inputs, spec.object_id(inputs[ADOPT_ID]))
+        return adopt(spec, client, inputs, spec.object_id(inputs[ADOPT_ID]), claims)
     meta = model_meta(spec.model)
     desired = _declared_args(spec, inputs)
     body = to_wire(meta, {k: v for k, v in desired.items() if not meta.fields[k].after_create})
@@ -392,8 +392,9 @@ def find_existing(spec: ResourceSpec, at: Endpoints, desired: Mapping[str, Any])
 
 
 def adopt(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any],
-          object_id: int | str) -> tuple[str, dict[str, Any]]:
-    """Take over an existing object: read it, then bring it to the declared state in one update."""
+          object_id: int | str, claims: Claims | None = None) -> tuple[str, dict[str, Any]]:
+    """Take over an existing object: read it, then bring it to the declared state in one update;
+    recorded as this run's, so that the resource that held it before does not delete it."""
     params = path_params(spec, inputs)
     try:
         live = endpoints(spec, client, params).get(object_id)
@@ -412,6 +413,8 @@ def adopt(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any],
         )
     if changes:
         live = send_update(spec, client, str(object_id), params, desired, live_py, changes, live_wire=live)
+    if claims is not None:
+        claims.record(client.tenant_url, spec.kind, live)
     return str(object_id), outputs(spec, live, inputs)
 
 
@@ -528,8 +531,30 @@ def put_body(meta: ModelMeta, desired: Mapping[str, Any], live: Mapping[str, Any
     return body
 
 
-def delete(spec: ResourceSpec, client: AmpecoClient, object_id: str, olds: Mapping[str, Any]) -> None:
+def _handed_over(spec: ResourceSpec, at: Endpoints, object_id: str, olds: Mapping[str, Any], claims: Claims) -> bool:
+    """Whether this run recorded the object as another resource's (same id and creation time: the
+    creation time from the state, or, for a set's member whose record has none, one GET)."""
+    tenant = at.client.tenant_url
+    if not claims.knows(tenant, spec.kind, object_id):
+        return False
+    created = olds.get("created_at")
+    if not created:
+        try:
+            created = at.get(object_id).get("createdAt")
+        except NotFoundError:
+            return False
+    return claims.made_here(tenant, spec.kind, {"id": object_id, "createdAt": created})
+
+
+def delete(spec: ResourceSpec, client: AmpecoClient, object_id: str, olds: Mapping[str, Any], *,
+           claims: Claims | None = None) -> None:
+    """Delete the object, unless another resource of this run created or took it over (``claims``):
+    then it was handed over, and deleting it would take it from its new owner."""
+    at = endpoints(spec, client, path_params(spec, olds))
+    if claims is not None and _handed_over(spec, at, object_id, olds, claims):
+        log.info("%s %s was taken over by another resource of this run; not deleted", spec.kind, object_id)
+        return
     try:
-        endpoints(spec, client, path_params(spec, olds)).delete(object_id)
+        at.delete(object_id)
     except NotFoundError:
         log.info("%s %s was already gone", spec.kind, object_id)

@@ -189,7 +189,7 @@ class AmpecoProvider(ResourceProvider):
             self._call("delete", lambda client: sets.delete(
                 members, client, props, claims=session.claims(), **self._set_options()), scaled=True)
             return
-        self._call("delete", lambda client: operations.delete(self.spec, client, id_, props))
+        self._call("delete", lambda client: operations.delete(self.spec, client, id_, props, claims=session.claims()))
 
     @staticmethod
     def _set_options() -> dict[str, Any]:

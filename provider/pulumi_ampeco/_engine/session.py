@@ -60,6 +60,22 @@ def configure(values: Mapping[str, str | None]) -> None:
         _configured = True
 
 
+def start_run() -> None:
+    """Forget the run before: its stack config, its claims, its credential check.
+
+    Under the real engine a provider process serves one run, so this never happens there; the
+    imitation engine (tests/_harness) reuses one process for many runs and calls it between them,
+    so that they see what a fresh process would. Pooled clients stay open (they hold no run's state).
+    """
+    global _configured, _claims
+    with _lock:
+        _stack_config.clear()
+        _configured = False
+        _claims = Claims()
+    with _credentials_lock:
+        _credentials.clear()
+
+
 def configured() -> bool:
     """Whether the engine configured this process (a provider used in-process never is)."""
     return _configured

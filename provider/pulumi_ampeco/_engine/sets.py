@@ -371,7 +371,7 @@ class _Writer:
         self._done(key, self.ids[key], outs)
 
     def remove(self, key: str) -> None:
-        operations.delete(self.spec, self.client, str(self.ids[key]), {})
+        operations.delete(self.spec, self.client, str(self.ids[key]), {}, claims=self.claims)
         self._gone(key)
 
     def replace(self, key: str) -> None:
