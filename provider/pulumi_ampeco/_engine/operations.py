@@ -299,7 +299,7 @@ def _adopt_found(spec: ResourceSpec, at: Endpoints, found: dict[str, Any], desir
         live = send_update(spec, at.client, str(found["id"]), at.params, sent, live_py, changes, live_wire=found)
     log.info("%s %s with %s %r taken over (adopt_existing)", spec.kind, found["id"], key[0], key[1])
     if claims is not None:
-        claims.record(at.client.tenant_url, spec.kind, found)
+        claims.record(at.client.tenant_url, spec.kind, found, taken_over=True)
     return live
 
 
@@ -414,7 +414,7 @@ def adopt(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any],
     if changes:
         live = send_update(spec, client, str(object_id), params, desired, live_py, changes, live_wire=live)
     if claims is not None:
-        claims.record(client.tenant_url, spec.kind, live)
+        claims.record(client.tenant_url, spec.kind, live, taken_over=True)
     return str(object_id), outputs(spec, live, inputs)
 
 
@@ -532,10 +532,10 @@ def put_body(meta: ModelMeta, desired: Mapping[str, Any], live: Mapping[str, Any
 
 
 def _handed_over(spec: ResourceSpec, at: Endpoints, object_id: str, olds: Mapping[str, Any], claims: Claims) -> bool:
-    """Whether this run recorded the object as another resource's (same id and creation time: the
+    """Whether another resource of this run took the object over (same id and creation time: the
     creation time from the state, or, for a set's member whose record has none, one GET)."""
     tenant = at.client.tenant_url
-    if not claims.knows(tenant, spec.kind, object_id):
+    if not claims.taken_over(tenant, spec.kind, object_id):
         return False
     created = olds.get("created_at")
     if not created:
