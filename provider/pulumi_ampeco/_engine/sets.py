@@ -33,7 +33,7 @@ import math
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -417,15 +417,24 @@ class _Writer:
                 self.attempted += 1
 
     def _round(self, work: Iterable[tuple[str, Callable[[str], None]]]) -> None:
-        window = 2 * self.concurrency  # submitted ahead: the pool never waits, memory stays flat
+        """``concurrency`` workers taking the next (key, operation) from one shared iterator: no task
+        object per member (a 100,000-member set would make as many futures), memory stays flat."""
+        items = iter(work)
+        take = threading.Lock()
+
+        def worker() -> None:
+            while True:
+                with take:
+                    item = next(items, None)
+                if item is None:
+                    return
+                self._one(*item)
+
         with ThreadPoolExecutor(self.concurrency, thread_name_prefix="ampeco-set") as pool:
-            inflight: set[Future[None]] = set()
-            for key, fn in work:
-                if len(inflight) >= window:
-                    _, inflight = wait(inflight, return_when=FIRST_COMPLETED)  # type: ignore[assignment]
-                # Each task in a copy of this context: the call's deadline holds in the worker threads.
-                inflight.add(pool.submit(contextvars.copy_context().run, self._one, key, fn))
-            wait(inflight)
+            # Each worker in its own copy of this context: the call's deadline holds in its thread.
+            workers = [pool.submit(contextvars.copy_context().run, worker) for _ in range(self.concurrency)]
+        for done in workers:
+            done.result()
 
     def _still_to_do(self, key: str) -> Callable[[str], None]:
         """What a member that failed still needs, from where it got to (a replacement may be half done)."""
