@@ -137,7 +137,7 @@ def render_resource(spec: ResourceSpec) -> str:
     lines.append("import pulumi\nimport pulumi.dynamic\n\n")
     lines.append("from pulumi_ampeco._engine.provider import AmpecoProvider\n")
     lines.append("from pulumi_ampeco._lookup import find\n")
-    lines.append("from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored\n")
+    lines.append("from pulumi_ampeco._surface import (\n    resolved_annotations,\n    resource_options,\n    resource_props,\n    sdk_pickler_restored,\n)\n")
     if nested:
         names = [f"{n}ArgsDict" for n in nested]
         if len(names) == 1:
@@ -173,7 +173,7 @@ def render_resource(spec: ResourceSpec) -> str:
     lines.append('    """Take over the existing AMPECO object with this id instead of creating one."""\n')
 
     replaced = [f.name for f in args if f.replaces]
-    lines.append(f"\n\nclass {cls}(pulumi.dynamic.Resource, module=\"ampeco\", name=\"{cls}\"):\n")
+    lines.append(f"\n\n@resolved_annotations\nclass {cls}(pulumi.dynamic.Resource, module=\"ampeco\", name=\"{cls}\"):\n")
     doc = [f"{spec.description}", ""]
     if replaced:
         doc.append(f"Changing {', '.join(replaced)} replaces the object.")
@@ -297,7 +297,7 @@ def render_set(s: MemberSet) -> str:
     lines.append("from __future__ import annotations\n\nimport dataclasses\nimport os\n@IMPORTS@\n")
     lines.append("import pulumi\nimport pulumi.dynamic\n\n")
     lines.append("from pulumi_ampeco._engine.provider import AmpecoProvider\n")
-    lines.append("from pulumi_ampeco._surface import resource_options, sdk_pickler_restored, set_props\n")
+    lines.append("from pulumi_ampeco._surface import resolved_annotations, resource_options, sdk_pickler_restored, set_props\n")
     if nested:
         lines.append(_import_line("pulumi_ampeco.types", [f"{n}ArgsDict" for n in nested], indent=""))
     names = sorted([cls, f"{cls}Args", f"{cls}ArgsDict", f"{cls}MemberArgsDict"])
@@ -335,7 +335,7 @@ def render_set(s: MemberSet) -> str:
            "of the tenant that are not in the set are never touched; one that exists with a key of the set is an",
            f"error naming it, unless ``{ADOPT_EXISTING}=True``. A set with no member is refused unless",
            "``allow_empty=True`` (applying it deletes every member it holds)."]
-    lines.append(f"\n\nclass {cls}(pulumi.dynamic.Resource, module=\"ampeco\", name=\"{cls}\"):\n")
+    lines.append(f"\n\n@resolved_annotations\nclass {cls}(pulumi.dynamic.Resource, module=\"ampeco\", name=\"{cls}\"):\n")
     lines.append('    """' + "\n    ".join(doc) + '\n    """\n\n')
     lines.append(f"    {s.field}: pulumi.Output[dict[str, dict[str, Any]]]\n")
     lines.append(_doc(f"The {member.plural} as the tenant holds them (their declared fields), by {s.key}.", "    "))

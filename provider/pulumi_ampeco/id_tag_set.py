@@ -12,7 +12,7 @@ import pulumi
 import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
-from pulumi_ampeco._surface import resource_options, sdk_pickler_restored, set_props
+from pulumi_ampeco._surface import resolved_annotations, resource_options, sdk_pickler_restored, set_props
 
 __all__ = ["IdTagSet", "IdTagSetArgs", "IdTagSetArgsDict", "IdTagSetMemberArgsDict"]
 
@@ -82,6 +82,7 @@ class IdTagSetArgs:
     """Take over existing id tags whose id_tag_uid is in the set (each brought to its declaration) instead of failing on them."""
 
 
+@resolved_annotations
 class IdTagSet(pulumi.dynamic.Resource, module="ampeco", name="IdTagSet"):
     """A set of id tags (a fleet's RFID cards) owned as one resource, keyed by id_tag_uid.
     
