@@ -30,7 +30,7 @@ in its own process):
    1,000 sites = 26,000 resources) through the real CLI: preview, up, no-op up, refresh; the curve
    of time against size, where the time goes, and what checkpoints cost.
 
-    .venv/bin/python tests/benchmarks/run.py            # the full run (a few minutes)
+    .venv/bin/python tests/benchmarks/run.py            # the full run (~50 min; items 7-9 are the real CLI)
     .venv/bin/python tests/benchmarks/run.py --quick    # tiny sizes, for the smoke test
     .venv/bin/python tests/benchmarks/run.py --json out.json
 
