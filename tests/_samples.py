@@ -354,3 +354,63 @@ def new_api_3_110_fields(_extra: dict[str, Any]) -> None:
     location("subject", parking_type="PARKING_LOT", access_methods=["OPEN", "TOKEN"], facilities=["WIFI"],
              external_app_data={"crm": {"siteId": "S-1"}})
     ampeco.Tariff("texts", name="Texts", type="free", external_id="t-1", description={"en": "Free", "pt_BR": "Grátis"})
+
+
+# -- id tag sets: many cards as one resource ----------------------------------------------------
+
+SET_CARD: dict[str, Any] = {"status": "enabled", "type": "rfid"}
+
+
+def set_cards(count: int, prefix: str = "04S", label: str = "Card") -> dict[str, dict[str, Any]]:
+    """``count`` members of an IdTagSet: uid -> arguments."""
+    return {f"{prefix}{i:05d}": {**SET_CARD, "id_label": f"{label} {i}"} for i in range(count)}
+
+
+def id_tag_set_subject(extra: dict[str, Any]) -> None:
+    """An IdTagSet named "subject": ``count`` cards (3 by default) with ``prefix``; ``change`` (uid ->
+    arguments, merged over a card's, or added), ``drop`` (uids left out), ``adopt_existing``, ``csv``
+    (a file's rows besides), ``allow_empty``."""
+    tags = set_cards(int(extra.get("count", 3)), extra.get("prefix", "04S"))
+    for uid, args in (extra.get("change") or {}).items():
+        tags[uid] = {**tags.get(uid, SET_CARD), **args}
+    for uid in extra.get("drop") or ():
+        tags.pop(uid, None)
+    options = {k: extra[k] for k in ("adopt_existing", "csv", "allow_empty") if k in extra}
+    ampeco.IdTagSet("subject", tags=tags, **options)
+
+
+def id_tag_set_from_csv(extra: dict[str, Any]) -> None:
+    """An IdTagSet named "subject" of the rows of the CSV file ``path``."""
+    import pulumi
+
+    fleet = ampeco.IdTagSet.from_csv("subject", extra["path"], adopt_existing=extra.get("adopt_existing"))
+    pulumi.export("ids", fleet.ids)
+
+
+def big_network_spec(locations: int, charge_points: int = 5, evses: int = 2, connectors: int = 2) -> dict[str, Any]:
+    """A Network spec of ``locations`` sites, each with ``charge_points`` charge points of ``evses``
+    EVSEs of ``connectors`` connectors (the default 26 resources a site: 1,000 sites are 26,000)."""
+    plugs = (("type2", "socket"), ("ccs2", "cable"), ("chademo", "cable"), ("schuko", "socket"))[:connectors]
+    sites: dict[str, Any] = {}
+    cps: dict[str, Any] = {}
+    for i in range(locations):
+        sites[f"site-{i}"] = {**LOCATION_ARGS, "name": en(f"Site {i}"), "external_id": f"site-{i}"}
+        for j in range(charge_points):
+            cps[f"cp-{i}-{j}"] = {
+                **CHARGE_POINT_ARGS, "name": f"CP {i}-{j}", "location": f"site-{i}",
+                "network": {"id": f"CP-{i:04d}-{j}", "protocol": "ocpp 1.6"},
+                "evses": {str(k + 1): {**EVSE_ARGS, "network_id": str(k + 1), "physical_reference": f"P-{i}-{j}-{k}",
+                                       "connectors": {p: {"type": p, "format": f} for p, f in plugs}}
+                          for k in range(evses)},
+            }
+    return {"locations": sites, "charge_points": cps}
+
+
+def big_network(extra: dict[str, Any]) -> None:
+    """:func:`big_network_spec` of ``locations`` sites as one ``ampeco.Network``."""
+    ampeco.Network("net", spec=big_network_spec(int(extra["locations"])))
+
+
+def id_tag_named(extra: dict[str, Any]) -> None:
+    """The sample IdTag as the resource ``name``, with ``adopt_id`` when given (a rename that keeps the card)."""
+    ampeco.IdTag(extra["name"], **ID_TAG_ARGS, **({"adopt_id": extra["adopt_id"]} if "adopt_id" in extra else {}))

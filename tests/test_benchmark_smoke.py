@@ -34,12 +34,21 @@ def test_quick_benchmark_prints_the_table_and_counts_the_minimum_api_calls(tmp_p
 
 @pytest.mark.slow
 def test_quick_benchmark_of_the_real_cli_prints_its_rows(tmp_path: Path, pulumi_cli: Path) -> None:
-    """Item 7 (the real `pulumi up`) runs: a no-op up makes no request, a refresh one per tag."""
+    """Items 7-9 (the real `pulumi up`) run: a no-op up makes no write, a refresh one request per tag; a
+    set's no-op up no write and 10 changed cards 10 writes; the network rows print for every size."""
     out = tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, str(RUN), "--quick", "--only", "7", "--json", str(out)],
-                          check=False, capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, str(RUN), "--quick", "--only", "789", "--json", str(out)],
+                          check=False, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "\n| 7 |" in done.stdout
-    data = json.loads(out.read_text())["item7"]
-    assert data["noop_writes"] == 0 and data["noop_requests"] <= 1  # at most the run's credential check
-    assert data["refresh_requests"] == max(int(n) for n in data["sizes"])
+    for item in "789":
+        assert f"\n| {item} |" in done.stdout, f"item {item} missing from the table"
+    data = json.loads(out.read_text())
+    item7 = data["item7"]
+    assert item7["noop_writes"] == 0 and item7["noop_requests"] <= 1  # at most the run's credential check
+    assert item7["refresh_requests"] == max(int(n) for n in item7["sizes"])
+    for n, row in data["item8"]["sizes"].items():
+        writes = {phase: sum(v for k, v in row[phase]["requests"].items() if k != "GET")
+                  for phase in ("create", "noop", "change")}
+        assert writes == {"create": int(n), "noop": 0, "change": 10}, (n, writes)
+        assert row["refresh"]["requests"].get("GET", 0) <= -(-int(n) // 100) + 1  # pages, and the credential check
+    assert sorted(int(s) for s in data["item9"]["sizes"]) == [1, 2]

@@ -95,6 +95,7 @@ def program():
                         webhook={"callback_url": "https://hooks.example.com"})
     ampeco.ConfigurationTemplate("template", name="T", ocpp_version="ocpp 1.6",
                                  variables=[{"key_name": "HeartbeatInterval", "value": "300"}])
+    ampeco.IdTagSet("fleet", tags={"04B1": {"status": "enabled", "type": "rfid"}}, csv=CARDS)
     return pulumi.Output.all(cp.pin, tag.id_tag_uid)
 
 
@@ -103,10 +104,13 @@ print(json.dumps({"modules": sorted(sys.modules), "registered": registered}))
 """
 
 
-def test_a_program_constructing_every_resource_loads_neither_pydantic_nor_the_specs() -> None:
+def test_a_program_constructing_every_resource_loads_neither_pydantic_nor_the_specs(tmp_path: Path) -> None:
     # The program pays only for pulumi: field names come from constants in the generated modules,
-    # and AmpecoProvider checks its kind against a plain tuple (pulumi_ampeco._engine.kinds).
-    code = "import sys, json\n" + PROGRAM
+    # and AmpecoProvider checks its kind against a plain tuple (pulumi_ampeco._engine.kinds); a
+    # set's CSV is read with the standard library.
+    cards = tmp_path / "cards.csv"
+    cards.write_text("id_tag_uid,status,type\n04B2,enabled,rfid\n")
+    code = f"import sys, json\nCARDS = {str(cards)!r}\n" + PROGRAM
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     result = json.loads(out.strip().splitlines()[-1])
     loaded = set(result["modules"])

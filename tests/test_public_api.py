@@ -15,10 +15,10 @@ import dill
 import pulumi_ampeco as ampeco
 import pytest
 from pulumi.dynamic.dynamic import serialize_provider
-from pulumi_ampeco._engine.kinds import KINDS
+from pulumi_ampeco._engine.kinds import KINDS, SET_FIELDS, SET_KINDS
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco.errors import AmpecoError
-from pulumi_ampeco.specs import REGISTRY
+from pulumi_ampeco.specs import REGISTRY, SETS
 from pulumi_ampeco.specs._schema import model_meta
 
 CODEGEN = Path(__file__).parent.parent / "tools" / "codegen.py"
@@ -70,6 +70,17 @@ def test_resource_args_and_outputs_mirror_the_spec(kind: str) -> None:
     assert module._SECRET_OUTPUTS == tuple(f.name for f in meta.fields.values() if f.secret)
 
 
+@pytest.mark.parametrize("kind", sorted(SETS))
+def test_set_args_are_its_mapping_a_csv_and_the_adopt_policy_and_members_mirror_the_member_kind(kind: str) -> None:
+    s = SETS[kind]
+    assert {f.name for f in dataclasses.fields(getattr(ampeco, f"{kind}Args"))} == {s.field, "csv", "adopt_existing"}
+    member = model_meta(REGISTRY[s.member].model)
+    member_keys = set(getattr(ampeco, f"{kind}MemberArgsDict").__annotations__)
+    assert member_keys == {f.name for f in member.arguments()} - {s.key}
+    assert {s.field, "ids", "adopt_existing"} <= set(getattr(ampeco, kind).__annotations__)
+    assert callable(getattr(ampeco, kind).from_csv)
+
+
 def test_generated_surface_and_reference_pages_are_fresh() -> None:
     assert codegen().main(["--check"]) == 0, "run python tools/codegen.py"
 
@@ -83,7 +94,7 @@ def test_generated_modules_say_so_in_their_first_line_and_hand_written_ones_do_n
     assert importlib.util.find_spec("pulumi_ampeco._codegen") is None  # the package never writes the repo
 
 
-@pytest.mark.parametrize("kind", sorted(REGISTRY))
+@pytest.mark.parametrize("kind", sorted([*REGISTRY, *SETS]))
 def test_pickled_provider_is_a_small_stable_reference(kind: str) -> None:
     first = serialize_provider(AmpecoProvider(kind))
     assert first == serialize_provider(AmpecoProvider(kind))
@@ -96,7 +107,9 @@ def test_pickled_provider_is_a_small_stable_reference(kind: str) -> None:
 
 def test_provider_kinds_are_the_registry() -> None:
     # AmpecoProvider checks kinds against KINDS so that a program need not import the specs.
-    assert KINDS == tuple(sorted(REGISTRY))
+    assert KINDS == tuple(sorted([*REGISTRY, *SETS]))
+    assert SET_KINDS == tuple(sorted(SETS))
+    assert SET_FIELDS == {kind: s.field for kind, s in SETS.items()}
 
 
 def test_unknown_kind_is_refused() -> None:
@@ -111,3 +124,4 @@ def test_provider_class_path_is_the_public_contract() -> None:
     assert sorted(REGISTRY) == ["ChargePoint", "ChargingZone", "Circuit", "CircuitChargePoint",
                                 "ConfigurationTemplate", "Connector", "Evse", "IdTag", "Location", "Notification",
                                 "Partner", "Tariff", "TariffGroup", "Tax", "UserGroup"]
+    assert sorted(SETS) == ["IdTagSet"]

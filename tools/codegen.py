@@ -5,7 +5,8 @@ not part of the installed package: it writes into this checkout).
     python tools/codegen.py --check  # exit 1 if any is stale (the test suite runs this)
 
 Generated, each saying so in its first line: ``pulumi_ampeco/<module>.py`` (Args, ArgsDict,
-resource class with typed outputs), ``pulumi_ampeco/__init__.py`` (the public names),
+resource class with typed outputs; for a set of ``specs.SETS``, its members' ArgsDict too and
+``from_csv``), ``pulumi_ampeco/__init__.py`` (the public names),
 ``pulumi_ampeco/types.py`` (nested argument shapes), ``pulumi_ampeco/_engine/kinds.py`` (the
 registry's kinds and file stems, for code that must not load the specs),
 ``pulumi_ampeco/network/_sections.py`` (``ampeco.Network``'s typed attributes) and
@@ -27,8 +28,9 @@ sys.path.insert(0, str(PACKAGE.parent))  # this checkout's specs, whatever is in
 
 from pulumi_ampeco import errors
 from pulumi_ampeco.network._layout import walk
-from pulumi_ampeco.specs import REGISTRY
-from pulumi_ampeco.specs._base import Reference, ResourceSpec
+from pulumi_ampeco.specs import REGISTRY, SETS
+from pulumi_ampeco.specs._base import MemberSet, Reference, ResourceSpec
+from pulumi_ampeco.specs._members import ADOPT_EXISTING
 from pulumi_ampeco.specs._schema import FieldMeta, ModelMeta, model_meta
 from pydantic import BaseModel
 
@@ -135,7 +137,7 @@ def render_resource(spec: ResourceSpec) -> str:
     lines.append("import pulumi\nimport pulumi.dynamic\n\n")
     lines.append("from pulumi_ampeco._engine.provider import AmpecoProvider\n")
     lines.append("from pulumi_ampeco._lookup import find\n")
-    lines.append("from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored\n")
+    lines.append("from pulumi_ampeco._surface import (\n    resolved_annotations,\n    resource_options,\n    resource_props,\n    sdk_pickler_restored,\n)\n")
     if nested:
         names = [f"{n}ArgsDict" for n in nested]
         if len(names) == 1:
@@ -171,7 +173,7 @@ def render_resource(spec: ResourceSpec) -> str:
     lines.append('    """Take over the existing AMPECO object with this id instead of creating one."""\n')
 
     replaced = [f.name for f in args if f.replaces]
-    lines.append(f"\n\nclass {cls}(pulumi.dynamic.Resource, module=\"ampeco\", name=\"{cls}\"):\n")
+    lines.append(f"\n\n@resolved_annotations\nclass {cls}(pulumi.dynamic.Resource, module=\"ampeco\", name=\"{cls}\"):\n")
     doc = [f"{spec.description}", ""]
     if replaced:
         doc.append(f"Changing {', '.join(replaced)} replaces the object.")
@@ -278,6 +280,140 @@ def _imports(body: str) -> str:
     names = sorted(n for n in ("Any", "Literal", "TypedDict") if re.search(rf"\b{n}\b", body))
     lines.append(f"from typing import {', '.join(names)}\n")
     return "".join(lines)
+
+
+def render_set(s: MemberSet) -> str:
+    """``<module>.py`` of a set: its members' ArgsDict, Args, ArgsDict and the resource with ``from_csv``."""
+    member = REGISTRY[s.member]
+    meta = model_meta(member.model)
+    columns = [f for f in meta.arguments() if f.name != s.key]
+    cls, noun = s.kind, member.noun
+    id_type = member.id_type.__name__
+    nested = sorted({_strip(f.annotation).__name__ for f in columns if f.nested and not f.is_list}
+                    | {typing.get_args(_strip(f.annotation))[0].__name__ for f in columns if f.nested and f.is_list})
+    members_type = f"pulumi.Input[Mapping[str, {cls}MemberArgsDict]]"
+    lines: list[str] = [HEADER.format(source=f"specs/{s.module}.py")]
+    lines.append(f'"""{cls}: {s.description}"""\n\n')
+    lines.append("from __future__ import annotations\n\nimport dataclasses\nimport os\n@IMPORTS@\n")
+    lines.append("import pulumi\nimport pulumi.dynamic\n\n")
+    lines.append("from pulumi_ampeco._engine.provider import AmpecoProvider\n")
+    lines.append("from pulumi_ampeco._surface import resolved_annotations, resource_options, sdk_pickler_restored, set_props\n")
+    if nested:
+        lines.append(_import_line("pulumi_ampeco.types", [f"{n}ArgsDict" for n in nested], indent=""))
+    names = sorted([cls, f"{cls}Args", f"{cls}ArgsDict", f"{cls}MemberArgsDict"])
+    lines.append("\n__all__ = [" + ", ".join(f'"{n}"' for n in names) + "]\n\n")
+    lines.append(_tuple("_OUTPUTS", [s.field, "ids", ADOPT_EXISTING]))
+    lines.append(_tuple("_SECRET_OUTPUTS", [s.field] if meta.has_secret else []))
+    lines.append(f"# A CSV file's columns besides {s.key}: the {member.kind} arguments.\n")
+    lines.append(_tuple("_COLUMNS", [f.name for f in columns]))
+    lines.append(f"\n\nclass {cls}MemberArgsDict(TypedDict, total=False):\n")
+    lines.append(f'    """One {noun} of an {cls}: the arguments of {member.kind} but {s.key}, its key in ``{s.field}``."""\n\n')
+    for f in columns:
+        lines.append(f"    {f.name}: pulumi.Input[{_type(f.annotation, output=False)}]\n")
+        lines.append(_doc(f.description, "    "))
+    docs = {
+        s.field: f"The {member.plural}, by {s.key}: each one's arguments as for one {member.kind} (without {s.key}).",
+        "csv": f"A CSV file with a header row ({s.key} and any of the other arguments): more {member.plural}, one a row.",
+        ADOPT_EXISTING: (f"Take over existing {member.plural} whose {s.key} is in the set (each brought to its "
+                         "declaration) instead of failing on them."),
+    }
+    types_ = {s.field: members_type, "csv": "str | os.PathLike[str]", ADOPT_EXISTING: "pulumi.Input[bool]"}
+    lines.append(f"\n\nclass {cls}ArgsDict(TypedDict, total=False):\n")
+    lines.append(f'    """Arguments of {cls} as a dict (keys as in {cls}Args)."""\n\n')
+    for name in (s.field, "csv", ADOPT_EXISTING):
+        lines.append(f"    {name}: {types_[name]}\n")
+        lines.append(_doc(docs[name], "    "))
+    lines.append(f"\n\n@dataclasses.dataclass(kw_only=True)\nclass {cls}Args:\n")
+    lines.append(f'    """Arguments of {cls}."""\n\n')
+    for name in (s.field, "csv", ADOPT_EXISTING):
+        lines.append(f"    {name}: {types_[name]} | None = None\n")
+        lines.append(_doc(docs[name], "    "))
+    doc = [s.description, "",
+           f"One resource for any number of {member.plural}: one engine step and one checkpoint for all of them, and a",
+           f"diff per {s.key}. An update writes only the {member.plural} that changed (POST the added, PATCH the",
+           f"changed fields, DELETE the removed), {_concurrency()} at a time (``ampeco:setConcurrency``). {member.plural.capitalize()}",
+           "of the tenant that are not in the set are never touched; one that exists with a key of the set is an",
+           f"error naming it, unless ``{ADOPT_EXISTING}=True``. A set with no member is refused unless",
+           "``allow_empty=True`` (applying it deletes every member it holds)."]
+    lines.append(f"\n\n@resolved_annotations\nclass {cls}(pulumi.dynamic.Resource, module=\"ampeco\", name=\"{cls}\"):\n")
+    lines.append('    """' + "\n    ".join(doc) + '\n    """\n\n')
+    lines.append(f"    {s.field}: pulumi.Output[dict[str, dict[str, Any]]]\n")
+    lines.append(_doc(f"The {member.plural} as the tenant holds them (their declared fields), by {s.key}.", "    "))
+    lines.append(f"    ids: pulumi.Output[dict[str, {id_type}]]\n")
+    lines.append(_doc(f"The AMPECO id of each {noun}, by {s.key}.", "    "))
+    lines.append(f"    {ADOPT_EXISTING}: pulumi.Output[bool | None]\n")
+    lines.append("\n    def __init__(\n        self,\n        resource_name: str,\n")
+    lines.append(f"        args: {cls}Args | None = None,\n        opts: pulumi.ResourceOptions | None = None,\n        *,\n")
+    for name in (s.field, "csv", ADOPT_EXISTING):
+        lines.append(f"        {name}: {types_[name]} | None = None,\n")
+    lines.append("        allow_empty: bool = False,\n    ) -> None:\n")
+    lines.append(f'        kwargs = {{"{s.field}": {s.field}, "csv": csv, "{ADOPT_EXISTING}": {ADOPT_EXISTING}}}\n')
+    lines.append(f'        props = set_props(args, kwargs, _OUTPUTS, kind="{cls}", field="{s.field}", key="{s.key}",\n'
+                 "                          columns=_COLUMNS, allow_empty=allow_empty)\n")
+    lines.append("        with sdk_pickler_restored():\n")
+    lines.append(f'            super().__init__(AmpecoProvider("{cls}"), resource_name, props,\n'
+                 "                             resource_options(opts, _SECRET_OUTPUTS))\n")
+    lines.append("\n    @classmethod\n    def from_csv(\n        cls,\n        resource_name: str,\n"
+                 "        path: str | os.PathLike[str],\n        opts: pulumi.ResourceOptions | None = None,\n"
+                 f"        *,\n        {ADOPT_EXISTING}: pulumi.Input[bool] | None = None,\n"
+                 f"        allow_empty: bool = False,\n    ) -> {cls}:\n")
+    lines.append(f'        """The {member.plural} of a CSV file with a header row: {s.key} and any of ``_COLUMNS``,\n'
+                 "        one a row (an empty cell leaves that argument out).\n        \"\"\"\n")
+    lines.append(f"        return cls(resource_name, opts=opts, csv=path, {ADOPT_EXISTING}={ADOPT_EXISTING}, "
+                 "allow_empty=allow_empty)\n")
+    text = "".join(lines)
+    return text.replace("@IMPORTS@\n", _imports(text.split("__all__", 1)[1]) + "\n")
+
+
+def _concurrency() -> int:
+    from pulumi_ampeco._engine.sets import DEFAULT_CONCURRENCY
+
+    return DEFAULT_CONCURRENCY
+
+
+def render_set_reference(s: MemberSet) -> str:
+    """``examples/resources/<module>/README.md`` of a set."""
+    member = REGISTRY[s.member]
+    meta = model_meta(member.model)
+    columns = [f for f in meta.arguments() if f.name != s.key]
+    cls = s.kind
+    parts = [HEADER.format(source=f"provider/pulumi_ampeco/specs/{s.module}.py").replace("# ", "<!-- ", 1).rstrip()
+             + " -->\n\n", f"# ampeco.{cls}\n\n{s.description}\n\n"]
+    parts.append(f"- Members: [`{member.kind}`](../{member.module}/README.md) objects, keyed by `{s.key}`; each "
+                 f"member's arguments are checked as one {member.kind}'s, and a bad one is named "
+                 f"`{s.field}[\"<{s.key}>\"].<argument>`.\n")
+    parts.append(f"- API: `{member.collection}`; an update POSTs the added members, PATCHes the changed fields of "
+                 f"changed ones and DELETEs the removed ones, {_concurrency()} at a time (`ampeco:setConcurrency`, "
+                 "1-10), each with the client's retries; a refresh lists the collection once (`ceil(n/100)` pages).\n")
+    article = "an" if member.noun[:1] in "aeiou" else "a"
+    parts.append(f"- Never taken over: {article} {member.noun} of the tenant that is not in the set is never touched; one "
+                 f"that already exists with a `{s.key}` of the set is an error naming it, unless "
+                 f"`{ADOPT_EXISTING}=True` (then it is taken over and brought to its declaration).\n")
+    parts.append("- A failure part-way leaves nothing lost or duplicated: the state records every member written, "
+                 "and the next `up` does only the rest.\n")
+    parts.append("\n## Arguments\n\n| argument | type | notes |\n|---|---|---|\n")
+    parts.append(f"| `{s.field}` | `Mapping[str, {cls}MemberArgsDict]` | {s.key} -> the member's arguments (below). |\n")
+    parts.append(f"| `csv` | `str` | A CSV file with a header row: `{s.key}` and any of the member arguments; "
+                 "one member a row, an empty cell leaves that argument out (`from_csv(name, path)` too). |\n")
+    parts.append(f"| `{ADOPT_EXISTING}` | `bool` | Take over existing {member.plural} with a key of the set. |\n")
+    parts.append("| `allow_empty` | `bool` | Allow a set with no member (it deletes every member it holds). |\n")
+    parts.append("\n### A member's arguments\n\n| argument | type | required | notes |\n|---|---|---|---|\n")
+    for f in columns:
+        notes = [f.description]
+        if not f.required:
+            notes.append(_removal(member, f))
+        parts.append(f"| `{f.name}` | `{_type(f.annotation, output=False)}` | {'yes' if f.required else ''} "
+                     f"| {' '.join(notes).replace('|', '/')} |\n")
+    parts.append(f"\n## Outputs\n\n- `{s.field}`: the members as the tenant holds them (their declared fields).\n"
+                 f"- `ids`: the AMPECO id of each member, by `{s.key}`.\n"
+                 "- `id`: the set's own id (`set-...`; it is no AMPECO object).\n")
+    parts.append(f"\n## Example\n\n```python\nimport pulumi_ampeco as ampeco\n\n{_example_of(s.module)}```\n")
+    return "".join(parts)
+
+
+def _example_of(module: str) -> str:
+    path = REPO / "examples" / "resources" / module / "example.py"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def _removal(spec: ResourceSpec, f: FieldMeta) -> str:
@@ -388,10 +524,12 @@ def _example(spec: ResourceSpec) -> str:
 
 
 def render_kinds() -> str:
-    kinds = "".join(f'    "{kind}",\n' for kind in sorted(REGISTRY))
+    kinds = "".join(f'    "{kind}",\n' for kind in sorted([*REGISTRY, *SETS]))
     modules = "".join(f'    "{spec.module}",\n' for spec in REGISTRY.values())
+    set_kinds = "".join(f'    "{kind}",\n' for kind in sorted(SETS))
+    fields = "".join(f'    "{kind}": "{s.field}",\n' for kind, s in sorted(SETS.items()))
     return (HEADER.format(source="specs/__init__.py (REGISTRY)")
-            + '"""The registry\'s kinds and file stems, without importing the specs.\n\n'
+            + '"""The registry\'s kinds and file stems, and the sets\', without importing the specs.\n\n'
             "A Pulumi program constructs an ``AmpecoProvider`` per resource but never calls it; checking the\n"
             "kind against this tuple instead of ``specs.REGISTRY`` keeps pydantic and the spec models out of\n"
             "the program, as ``MODULES`` keeps them out of ``pulumi-ampeco --help``.\n\"\"\"\n\n"
@@ -399,7 +537,11 @@ def render_kinds() -> str:
             f"KINDS: tuple[str, ...] = (\n{kinds})\n"
             '"""Resource kinds, sorted."""\n\n'
             f"MODULES: tuple[str, ...] = (\n{modules})\n"
-            '"""Their file stems (``id_tag``, ...), in REGISTRY order."""\n')
+            '"""Their file stems (``id_tag``, ...), in REGISTRY order."""\n\n'
+            f"SET_KINDS: tuple[str, ...] = (\n{set_kinds})\n"
+            '"""The kinds that are sets of another kind (``specs.SETS``), sorted."""\n\n'
+            f"SET_FIELDS: dict[str, str] = {{\n{fields}}}\n"
+            '"""Each set kind\'s member mapping argument (the preview summary counts its members)."""\n')
 
 
 PACKAGE_DOC = '''"""Pulumi resources for AMPECO.CHARGE EV-charging networks.
@@ -427,6 +569,9 @@ def render_package() -> str:
         for name in (spec.kind, f"{spec.kind}Args", f"{spec.kind}ArgsDict", f"Get{spec.kind}Result",
                      f"get_{spec.module}"):
             lazy[name] = f"pulumi_ampeco.{spec.module}"
+    for s in sorted(SETS.values(), key=lambda s: s.kind):
+        for name in (s.kind, f"{s.kind}Args", f"{s.kind}ArgsDict", f"{s.kind}MemberArgsDict"):
+            lazy[name] = f"pulumi_ampeco.{s.module}"
     lazy["Network"] = "pulumi_ampeco.network"
     by_module: dict[str, list[str]] = {}
     for name, module in lazy.items():
@@ -493,6 +638,9 @@ def generated_files() -> dict[Path, str]:
     for spec in REGISTRY.values():
         files[PACKAGE / f"{spec.module}.py"] = render_resource(spec)
         files[REPO / "examples" / "resources" / spec.module / "README.md"] = render_reference(spec)
+    for s in SETS.values():
+        files[PACKAGE / f"{s.module}.py"] = render_set(s)
+        files[REPO / "examples" / "resources" / s.module / "README.md"] = render_set_reference(s)
     return files
 
 

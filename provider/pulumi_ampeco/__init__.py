@@ -31,6 +31,7 @@ from pulumi_ampeco.errors import (
     ExportError,
     LookupFailedError,
     MalformedResponseError,
+    MembersFailedError,
     NotFoundError,
     PermissionDeniedError,
     PreviewError,
@@ -80,6 +81,7 @@ if TYPE_CHECKING:
     )
     from pulumi_ampeco.evse import Evse, EvseArgs, EvseArgsDict, GetEvseResult, get_evse
     from pulumi_ampeco.id_tag import GetIdTagResult, IdTag, IdTagArgs, IdTagArgsDict, get_id_tag
+    from pulumi_ampeco.id_tag_set import IdTagSet, IdTagSetArgs, IdTagSetArgsDict, IdTagSetMemberArgsDict
     from pulumi_ampeco.location import (
         GetLocationResult,
         Location,
@@ -155,6 +157,10 @@ _LAZY: dict[str, str] = {
     "IdTag": "pulumi_ampeco.id_tag",
     "IdTagArgs": "pulumi_ampeco.id_tag",
     "IdTagArgsDict": "pulumi_ampeco.id_tag",
+    "IdTagSet": "pulumi_ampeco.id_tag_set",
+    "IdTagSetArgs": "pulumi_ampeco.id_tag_set",
+    "IdTagSetArgsDict": "pulumi_ampeco.id_tag_set",
+    "IdTagSetMemberArgsDict": "pulumi_ampeco.id_tag_set",
     "Location": "pulumi_ampeco.location",
     "LocationArgs": "pulumi_ampeco.location",
     "LocationArgsDict": "pulumi_ampeco.location",
@@ -244,11 +250,16 @@ __all__ = [
     "IdTag",
     "IdTagArgs",
     "IdTagArgsDict",
+    "IdTagSet",
+    "IdTagSetArgs",
+    "IdTagSetArgsDict",
+    "IdTagSetMemberArgsDict",
     "Location",
     "LocationArgs",
     "LocationArgsDict",
     "LookupFailedError",
     "MalformedResponseError",
+    "MembersFailedError",
     "Network",
     "NotFoundError",
     "Notification",

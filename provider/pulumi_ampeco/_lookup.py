@@ -10,6 +10,7 @@ Everything heavy is imported on first use: ``import pulumi_ampeco`` stays light.
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -34,8 +35,19 @@ def _client() -> AmpecoClient:
     with _lock:
         client = _clients.get((tenant.url, tenant.token))
         if client is None or client.closed:
+            if not _clients:
+                atexit.register(_close_clients)
             client = _clients[(tenant.url, tenant.token)] = AmpecoClient(tenant.url, tenant.token)
         return client
+
+
+def _close_clients() -> None:
+    """The program is done: its pooled connections are closed, not left to the garbage collector."""
+    with _lock:
+        clients = list(_clients.values())
+        _clients.clear()
+    for client in clients:
+        client.close()
 
 
 def find(kind: str, *, id: Any = None, key: Mapping[str, Any] | None = None,

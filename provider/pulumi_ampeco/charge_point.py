@@ -12,7 +12,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 from pulumi_ampeco.types import (
     ChargePointNetworkArgsDict,
     ChargePointPartnerArgsDict,
@@ -214,6 +219,7 @@ class ChargePointArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class ChargePoint(pulumi.dynamic.Resource, module="ampeco", name="ChargePoint"):
     """A charging station and how it connects to the backend.
     

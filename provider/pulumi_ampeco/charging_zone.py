@@ -11,7 +11,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 from pulumi_ampeco.types import ChargingZoneAdditionalInfoArgsDict
 
 __all__ = ["ChargingZone", "ChargingZoneArgs", "ChargingZoneArgsDict", "GetChargingZoneResult", "get_charging_zone"]
@@ -57,6 +62,7 @@ class ChargingZoneArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class ChargingZone(pulumi.dynamic.Resource, module="ampeco", name="ChargingZone"):
     """A named zone inside a location.
     

@@ -11,7 +11,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 from pulumi_ampeco.types import LoadBalancingIntegrationArgsDict
 
 __all__ = ["Circuit", "CircuitArgs", "CircuitArgsDict", "GetCircuitResult", "get_circuit"]
@@ -102,6 +107,7 @@ class CircuitArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class Circuit(pulumi.dynamic.Resource, module="ampeco", name="Circuit"):
     """A load-management circuit: a current limit its charge points share (multi-level through a parent).
     

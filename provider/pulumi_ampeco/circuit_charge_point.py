@@ -11,7 +11,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 
 __all__ = ["CircuitChargePoint", "CircuitChargePointArgs", "CircuitChargePointArgsDict", "GetCircuitChargePointResult", "get_circuit_charge_point"]
 
@@ -52,6 +57,7 @@ class CircuitChargePointArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class CircuitChargePoint(pulumi.dynamic.Resource, module="ampeco", name="CircuitChargePoint"):
     """A charge point on a load-management circuit, with its priority.
     

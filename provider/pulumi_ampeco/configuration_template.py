@@ -12,7 +12,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 from pulumi_ampeco.types import ConfigurationVariableArgsDict
 
 __all__ = ["ConfigurationTemplate", "ConfigurationTemplateArgs", "ConfigurationTemplateArgsDict", "GetConfigurationTemplateResult", "get_configuration_template"]
@@ -54,6 +59,7 @@ class ConfigurationTemplateArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class ConfigurationTemplate(pulumi.dynamic.Resource, module="ampeco", name="ConfigurationTemplate"):
     """An OCPP configuration template: keys to set on charge points, with its variables.
     

@@ -11,7 +11,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 
 __all__ = ["Connector", "ConnectorArgs", "ConnectorArgsDict", "GetConnectorResult", "get_connector"]
 
@@ -61,6 +66,7 @@ class ConnectorArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class Connector(pulumi.dynamic.Resource, module="ampeco", name="Connector"):
     """A connector (plug or socket) of an EVSE.
     

@@ -11,6 +11,7 @@
     ├── AdoptError                     an existing object cannot be taken over as declared (adopt_id)
     ├── AlreadyExistsError             the object to create exists and is not this program's: set adopt_id
     ├── LookupFailedError              get_<kind>() / {existing: ...}: no object, or more than one, matches
+    ├── MembersFailedError             some members of a set (IdTagSet) failed: .failures; the rest was done
     └── ApiError                       .kind .operation .method .path (never headers, never the token)
         ├── ApiTransportError          no response at all (connect failed, read timed out, ...)
         ├── AmbiguousWriteError        a POST may have been applied (timeout/reset after send, 5xx)
@@ -50,6 +51,7 @@ __all__ = [
     "ExportError",
     "LookupFailedError",
     "MalformedResponseError",
+    "MembersFailedError",
     "NotFoundError",
     "PermissionDeniedError",
     "PreviewError",
@@ -129,12 +131,32 @@ class AdoptError(AmpecoError):
 
 class AlreadyExistsError(AmpecoError):
     """The object to create exists already, and this program did not create it (or it differs from
-    what this create sent): it is never taken over silently; the message names it and ``adopt_id``."""
+    what this create sent): it is never taken over silently; the message names it and ``adopt_id``.
+    ``existing_id`` is its id when it was found (None when another resource of the run made it)."""
+
+    def __init__(self, message: str, *, existing_id: int | str | None = None) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id
 
 
 class LookupFailedError(AmpecoError):
     """A lookup of an existing object (``get_<kind>()``, ``{existing: ...}`` in a spec) found none, or
     more than one; the message names what was looked for and where."""
+
+
+class MembersFailedError(AmpecoError):
+    """Some members of a set (an ``IdTagSet``) could not be created, changed or deleted. The others
+    were, and the state records them (with ``outputs``), so the next run does only what is left.
+    ``failures`` maps each failed member's key to its error; ``not_attempted`` counts the members
+    left alone once too many had failed."""
+
+    def __init__(self, message: str, *, failures: Mapping[str, Exception], not_attempted: int = 0,
+                 outputs: Mapping[str, object] | None = None, resource_id: str = "") -> None:
+        super().__init__(message)
+        self.failures = dict(failures)
+        self.not_attempted = not_attempted
+        self.outputs = dict(outputs or {})
+        self.resource_id = resource_id
 
 
 class ApiError(AmpecoError):

@@ -11,7 +11,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 from pulumi_ampeco.types import EvsePowerOptionsArgsDict
 
 __all__ = ["Evse", "EvseArgs", "EvseArgsDict", "GetEvseResult", "get_evse"]
@@ -101,6 +106,7 @@ class EvseArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class Evse(pulumi.dynamic.Resource, module="ampeco", name="Evse"):
     """An EVSE (charging outlet) of a charge point.
     

@@ -11,7 +11,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 
 __all__ = ["GetIdTagResult", "IdTag", "IdTagArgs", "IdTagArgsDict", "get_id_tag"]
 
@@ -88,6 +93,7 @@ class IdTagArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class IdTag(pulumi.dynamic.Resource, module="ampeco", name="IdTag"):
     """An RFID card or MAC-address token that authorises charging.
     

@@ -12,7 +12,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 from pulumi_ampeco.types import (
     NotificationKafkaArgsDict,
     NotificationWebhookArgsDict,
@@ -63,6 +68,7 @@ class NotificationArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class Notification(pulumi.dynamic.Resource, module="ampeco", name="Notification"):
     """A notification subscription: AMPECO's events delivered to a webhook or Kafka.
     

@@ -11,7 +11,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 from pulumi_ampeco.types import (
     PartnerBankDetailsArgsDict,
     PartnerContactDetailsArgsDict,
@@ -129,6 +134,7 @@ class PartnerArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class Partner(pulumi.dynamic.Resource, module="ampeco", name="Partner"):
     """A partner: a company that owns, operates or uses part of the network.
     

@@ -12,7 +12,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 from pulumi_ampeco.types import (
     TariffDisplayArgsDict,
     TariffPartnerArgsDict,
@@ -116,6 +121,7 @@ class TariffArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class Tariff(pulumi.dynamic.Resource, module="ampeco", name="Tariff"):
     """A tariff: how charging sessions are priced.
     

@@ -12,7 +12,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 
 __all__ = ["GetTariffGroupResult", "TariffGroup", "TariffGroupArgs", "TariffGroupArgsDict", "get_tariff_group"]
 
@@ -53,6 +58,7 @@ class TariffGroupArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class TariffGroup(pulumi.dynamic.Resource, module="ampeco", name="TariffGroup"):
     """A tariff group: the ordered tariffs an EVSE offers.
     

@@ -12,7 +12,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 from pulumi_ampeco.types import TranslationArgsDict
 
 __all__ = ["GetTaxResult", "Tax", "TaxArgs", "TaxArgsDict", "get_tax"]
@@ -59,6 +64,7 @@ class TaxArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class Tax(pulumi.dynamic.Resource, module="ampeco", name="Tax"):
     """A tax: a rate tariffs apply on a tenant with multi-tax support.
     

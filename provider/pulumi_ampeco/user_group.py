@@ -11,7 +11,12 @@ import pulumi.dynamic
 
 from pulumi_ampeco._engine.provider import AmpecoProvider
 from pulumi_ampeco._lookup import find
-from pulumi_ampeco._surface import resource_options, resource_props, sdk_pickler_restored
+from pulumi_ampeco._surface import (
+    resolved_annotations,
+    resource_options,
+    resource_props,
+    sdk_pickler_restored,
+)
 
 __all__ = ["GetUserGroupResult", "UserGroup", "UserGroupArgs", "UserGroupArgsDict", "get_user_group"]
 
@@ -57,6 +62,7 @@ class UserGroupArgs:
     """Take over the existing AMPECO object with this id instead of creating one."""
 
 
+@resolved_annotations
 class UserGroup(pulumi.dynamic.Resource, module="ampeco", name="UserGroup"):
     """A user group: drivers that tariffs, opening hours and circuit priorities can single out.
     

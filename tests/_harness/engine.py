@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import contextvars
 import copy
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from inspect import isawaitable
 from typing import Any
@@ -31,7 +32,7 @@ from pulumi.runtime.config import set_all_config
 from pulumi.runtime.proto import resource_pb2
 
 from .props import UNKNOWN, Secret, contains_unknowns, from_struct, is_unknown, to_struct, unwrap_secrets
-from .provider_process import DiffResult, ProviderError, ProviderProcess
+from .provider_process import DiffResult, PartialFailure, ProviderError, ProviderProcess
 
 STACK_TYPE = "pulumi:pulumi:Stack"
 
@@ -62,6 +63,8 @@ class StateEntry:
     secret_inputs: set[str] = field(default_factory=set)
     secret_outputs: set[str] = field(default_factory=set)
     external: bool = False  # read via `get`/ReadResource: never deleted by the engine
+    init_errors: list[str] = field(default_factory=list)
+    """Why the last Create/Update failed part-way (a partial failure): the next up updates it anyway."""
 
     def all_dependencies(self) -> set[str]:
         deps = set(self.dependencies)
@@ -417,7 +420,9 @@ class _Run:
                         reasons = "; ".join(f"{p}: {r}" if p else r for p, r in failures)
                         raise StepFailed(f"check failed: {reasons}")
                     step.inputs = checked
-                elif changes:
+                elif changes or old.init_errors:
+                    # As step_generator.go: a resource left with init errors (a partial failure) gets
+                    # an update even when nothing changed, to finish what it started.
                     step.op = "update"
                 else:
                     step.op = "same"
@@ -435,15 +440,17 @@ class _Run:
                 new.inputs = checked
                 new.outputs = dict(checked)
             elif step.op == "create":
-                new.id, new.outputs = self.provider.create(urn, checked)
                 new.inputs = checked
+                with self._partial(new):
+                    new.id, new.outputs = self.provider.create(urn, checked)
             elif step.op == "update":
                 assert old is not None
                 new.id = old.id
-                new.outputs = self.provider.update(
-                    urn, old.id, old.outputs, checked, old.inputs, ignore_changes=new.ignore_changes
-                )
                 new.inputs = checked
+                with self._partial(new):
+                    new.outputs = self.provider.update(
+                        urn, old.id, old.outputs, checked, old.inputs, ignore_changes=new.ignore_changes
+                    )
             elif step.op == "replace":
                 assert old is not None
                 if dbr:
@@ -469,6 +476,19 @@ class _Run:
             self.engine._put(new)
         obj = {k: (Secret(v) if k in new.secret_outputs else v) for k, v in new.outputs.items()}
         return resource_pb2.RegisterResourceResponse(urn=urn, id=new.id or "", object=to_struct(obj))
+
+    @contextlib.contextmanager
+    def _partial(self, new: StateEntry) -> Iterator[None]:
+        """A Create/Update that fails part-way (PartialFailure) is recorded as the engine records it:
+        its id and outputs, the new inputs and the reasons as init errors; then the step fails."""
+        try:
+            yield
+        except PartialFailure as failed:
+            if not self.preview and failed.id:
+                new.id, new.outputs, new.init_errors = failed.id or new.id, failed.outputs, failed.reasons
+                new.secret_outputs = (new.secret_inputs | set(new.additional_secret_outputs)) & set(new.outputs)
+                self.engine._put(new)
+            raise
 
     def read_resource(self, urn: str, req: resource_pb2.ReadResourceRequest) -> Any:
         """``opts.id`` (or a static ``get``): Read the existing object; recorded as external state."""
@@ -728,6 +748,8 @@ class Engine(StateLookups):
     # internals ------------------------------------------------------------------------------
 
     def _configure(self) -> None:
+        """Start a run: the real engine starts a provider process and configures it."""
+        self.provider.new_run()
         self.provider.configure(self.config, secret_keys=self.secret_config_keys)
 
     def _finish(

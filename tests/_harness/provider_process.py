@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import collections
+import contextlib
 import os
 import subprocess
 import sys
@@ -59,6 +60,37 @@ class ProviderError(Exception):
         super().__init__(f"{rpc} failed ({code.name}): {self.message}\n{self.details}")
 
 
+class PartialFailure(ProviderError):
+    """A Create/Update that failed part-way and said what it did (``ErrorResourceInitFailed`` in the
+    error's details, Pulumi's partial-failure protocol): the engine records ``id`` and ``outputs``
+    and the resource's init errors (``reasons``), which the error shows instead of the traceback."""
+
+    def __init__(self, rpc: str, code: grpc.StatusCode, details: str, *, id: str, outputs: dict[str, Any],
+                 reasons: list[str]) -> None:
+        super().__init__(rpc, code, details)
+        self.id, self.outputs, self.reasons = id, outputs, reasons
+        self.message = "; ".join(reasons) or self.message
+
+
+def _partial(rpc: str, exc: grpc.RpcError) -> PartialFailure | None:
+    """The partial failure an RPC error carries in its trailing metadata, if any (as the engine's
+    ``parseError`` reads it: a google.rpc.Status with an ErrorResourceInitFailed detail)."""
+    from google.rpc import status_pb2
+
+    for key, value in exc.trailing_metadata() or ():  # type: ignore[attr-defined]
+        if key != "grpc-status-details-bin":
+            continue
+        status = status_pb2.Status.FromString(value)
+        if status.code != exc.code().value[0]:  # type: ignore[attr-defined]
+            return None  # gRPC drops details whose code disagrees
+        for detail in status.details:
+            failed = provider_pb2.ErrorResourceInitFailed()
+            if detail.Unpack(failed):
+                return PartialFailure(rpc, exc.code(), exc.details() or "", id=failed.id,  # type: ignore[attr-defined]
+                                      outputs=from_struct(failed.properties), reasons=list(failed.reasons))
+    return None
+
+
 class CheckResult(NamedTuple):
     inputs: dict[str, Any]
     failures: list[tuple[str, str]]
@@ -95,11 +127,37 @@ _CHANGES = {
 }
 
 
+_RUN_STARTED = "harness: run started"
+
+# The server as the engine starts it (``python -u -m pulumi.dynamic``), plus a thread reading
+# stdin: on "new-run" the process forgets what it knows of the run before, as a fresh process
+# would (the real engine starts one per run): the SDK's cache of configured providers (so each is
+# configured again with this run's config) and pulumi_ampeco's per-run state, when loaded.
+_BOOT = f"""\
+import runpy, sys, threading
+
+def _runs():
+    for line in sys.stdin:
+        if line.strip() != "new-run":
+            continue
+        getattr(sys.modules["__main__"], "_PROVIDER_CACHE", {{}}).clear()
+        session = sys.modules.get("pulumi_ampeco._engine.session")
+        if session is not None:
+            session.start_run()
+        print({_RUN_STARTED!r}, flush=True)
+
+threading.Thread(target=_runs, daemon=True).start()
+sys.argv = ["-m", *sys.argv[1:]]
+runpy.run_module("pulumi.dynamic", run_name="__main__", alter_sys=True)
+"""
+
+
 class _Drain(threading.Thread):
     def __init__(self, stream: Any, sink: list[str], lock: threading.Lock, port_box: list | None) -> None:
         super().__init__(daemon=True)
         self._stream, self._sink, self._lock, self._port_box = stream, sink, lock, port_box
         self.port_seen = threading.Event()
+        self.runs_started = threading.Semaphore(0)
 
     def run(self) -> None:
         first = self._port_box is not None
@@ -110,6 +168,9 @@ class _Drain(threading.Thread):
                     first = False
                     self._port_box.append(text.strip())  # type: ignore[union-attr]
                     self.port_seen.set()
+                    continue
+                if text.strip() == _RUN_STARTED:
+                    self.runs_started.release()
                     continue
                 with self._lock:
                     self._sink.append(text)
@@ -173,10 +234,10 @@ class ProviderProcess:
             env["PULUMI_PROJECT"] = self._project
         env.setdefault("PYTHONUNBUFFERED", "1")
         self._proc = subprocess.Popen(
-            [self._python, "-u", "-m", "pulumi.dynamic", self._engine_address],
+            [self._python, "-u", "-c", _BOOT, self._engine_address],
             cwd=self._cwd,
             env=env,
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
@@ -196,7 +257,9 @@ class ProviderProcess:
             raise RuntimeError(
                 f"unexpected first stdout line {port_box[0]!r}; stderr:\n{self.stderr}"
             ) from None
-        self._channel = grpc.insecure_channel(f"127.0.0.1:{self.port}", options=_GRPC_CHANNEL_OPTIONS)
+        # As the engine's Go client, which takes 16 MiB of headers (a partial failure's outputs travel in one).
+        options = [*_GRPC_CHANNEL_OPTIONS, ("grpc.max_metadata_size", 16 << 20)]
+        self._channel = grpc.insecure_channel(f"127.0.0.1:{self.port}", options=options)
         grpc.channel_ready_future(self._channel).result(timeout=self._startup_timeout)
         self._stub = provider_pb2_grpc.ResourceProviderStub(self._channel)
         return self
@@ -208,6 +271,9 @@ class ProviderProcess:
             self._channel = None
             self._stub = None
         proc, self._proc = self._proc, None
+        if proc is not None and proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()
         if proc is not None and proc.poll() is None:
             proc.terminate()
             try:
@@ -217,6 +283,15 @@ class ProviderProcess:
                 proc.wait(timeout)
         for drain in self._drains:
             drain.join(timeout)
+
+    def new_run(self, timeout: float = 10.0) -> None:
+        """Make the next calls a new run's, as the real engine's fresh provider process per run would
+        see them: configured again, with no memory of the run before (claims, credential check)."""
+        assert self._proc is not None and self._proc.stdin is not None, "provider process not started"
+        self._proc.stdin.write(b"new-run\n")
+        self._proc.stdin.flush()
+        if not self._drains[0].runs_started.acquire(timeout=timeout):
+            raise RuntimeError(f"provider process did not start a new run; stderr:\n{self.stderr}")
 
     def __enter__(self) -> Self:
         return self.start()
@@ -260,7 +335,7 @@ class ProviderProcess:
         try:
             return getattr(self._stub, name)(request, timeout=self.call_timeout)
         except grpc.RpcError as exc:
-            raise ProviderError(name, exc.code(), exc.details() or "") from None
+            raise _partial(name, exc) or ProviderError(name, exc.code(), exc.details() or "") from None
 
     def get_plugin_info(self) -> str:
         return self._call("GetPluginInfo", empty_pb2.Empty()).version
@@ -466,6 +541,7 @@ __all__ = [
     "CheckResult",
     "CreateResult",
     "DiffResult",
+    "PartialFailure",
     "ProviderError",
     "ProviderProcess",
     "ReadResult",

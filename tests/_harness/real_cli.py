@@ -217,6 +217,8 @@ class RealEngine(StateLookups):
         for name in list(self.env):
             if name.startswith("AMPECO_") and name != "AMPECO_NO_BACKOFF":
                 del self.env[name]  # the stack config is the only way in (retry sleeps stay off in tests)
+        self.timeout = COMMAND_TIMEOUT
+        """Seconds one CLI command may take (the benchmark's 26,000-resource network needs more)."""
         self.history: list[Plan] = []
         self.last: Result | None = None
         self._state: dict[str, StateEntry] | None = None
@@ -241,10 +243,10 @@ class RealEngine(StateLookups):
 
     # commands -------------------------------------------------------------------------------
 
-    def cli(self, *args: str, check: bool = True, timeout: float = COMMAND_TIMEOUT) -> Result:
+    def cli(self, *args: str, check: bool = True, timeout: float | None = None) -> Result:
         cmd = [str(self.bin), *args, "--non-interactive"]
-        done = subprocess.run(cmd, cwd=self.dir, env=self.env, capture_output=True, text=True, timeout=timeout,
-                              check=False)
+        done = subprocess.run(cmd, cwd=self.dir, env=self.env, capture_output=True, text=True,
+                              timeout=timeout or self.timeout, check=False)
         result = Result(list(args), done.returncode, done.stdout, done.stderr)
         self.last = result
         if check and done.returncode != 0:
@@ -309,7 +311,7 @@ class RealEngine(StateLookups):
                 r["urn"]: StateEntry(urn=r["urn"], type=r["type"], name=_name(r["urn"]), id=r.get("id", ""),
                                      custom=r.get("custom", False), inputs=reveal(r.get("inputs", {})),
                                      outputs=reveal(r.get("outputs", {})), dependencies=r.get("dependencies", []),
-                                     parent=r.get("parent", ""))
+                                     parent=r.get("parent", ""), init_errors=list(r.get("initErrors") or []))
                 for r in deployment.get("resources") or [] if _ours(r["type"])
             }
         return self._state

@@ -1,7 +1,7 @@
-"""The benchmark's real engine: `pulumi up` through the pinned CLI, and where its CPU time goes.
+"""The benchmark's real engine: `pulumi up` through the pinned CLI, and where its CPU time and memory go.
 
 A sampler thread reads /proc while a command runs and keeps, per process, the last CPU time seen
-(user + system), grouped by role: the engine (`pulumi` itself, Go), the program (the Python
+(user + system) and its peak resident memory (VmHWM), grouped by role: the engine (`pulumi` itself, Go), the program (the Python
 language host's exec shim running the program), the provider (`python -m pulumi.dynamic`) and the
 language host binary. What no process accounts for is waiting: on the API, on disk, on each other.
 """
@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,13 +37,31 @@ def _cpu(pid: str) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
+def _peak_rss(pid: str) -> int:
+    """The process's peak resident memory so far, in bytes."""
+    with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+@dataclass
+class Usage:
+    """Per role: CPU seconds (summed over its processes) and peak resident memory (its largest process)."""
+
+    cpu: dict[str, float] = field(default_factory=dict)
+    peak: dict[str, int] = field(default_factory=dict)
+
+
 @contextmanager
-def cpu_by_role(root: Path) -> Iterator[dict[str, float]]:
-    """CPU seconds per role of the processes working in ``root`` (the engine runs its plugins and the
-    program in the project directory, so their working directory tells them from everything else)."""
-    seen: dict[str, tuple[str, float]] = {}
+def usage_by_role(root: Path) -> Iterator[Usage]:
+    """CPU seconds and peak memory per role of the processes working in ``root`` (the engine runs its
+    plugins and the program in the project directory, so their working directory tells them from
+    everything else)."""
+    seen: dict[str, tuple[str, float, int]] = {}
     stop = threading.Event()
-    result: dict[str, float] = {}
+    result = Usage()
 
     def sample() -> None:
         while not stop.is_set():
@@ -56,7 +75,7 @@ def cpu_by_role(root: Path) -> Iterator[dict[str, float]]:
                         cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
                     role = _role(cmd)
                     if role:
-                        seen[pid] = (role, _cpu(pid))
+                        seen[pid] = (role, _cpu(pid), _peak_rss(pid))
                 except OSError:
                     continue
             stop.wait(0.05)
@@ -69,9 +88,10 @@ def cpu_by_role(root: Path) -> Iterator[dict[str, float]]:
         stop.set()
         thread.join()
         totals: dict[str, float] = defaultdict(float)
-        for role, cpu in seen.values():
+        for role, cpu, peak in seen.values():
             totals[role] += cpu
-        result.update(totals)
+            result.peak[role] = max(result.peak.get(role, 0), peak)
+        result.cpu.update(totals)
 
 
 def timed(fn: Callable[[], T]) -> tuple[float, T]:

@@ -22,8 +22,15 @@ in its own process):
    httpx loop making the same N POSTs at the provider's concurrency (4) and against the harness;
    CPU seconds per process (engine, program, provider), the share of checkpoint writes
    (PULUMI_SKIP_CHECKPOINTS), growth with N, a no-op up and a refresh of the largest, --parallel.
+8. ``ampeco.IdTagSet`` of N cards (1,000, 10,000, 100,000) through the real CLI: create, a no-op up,
+   an up with 10 changed cards and a refresh; API requests, wall time, the provider process's peak
+   memory and the state's size; against a bare httpx loop making the same requests at the set's
+   concurrency, and against one IdTag resource per card at the sizes where that is practical.
+9. A ``Network`` of S sites x 5 charge points x 2 EVSEs x 2 connectors (26 resources a site, up to
+   1,000 sites = 26,000 resources) through the real CLI: preview, up, no-op up, refresh; the curve
+   of time against size, where the time goes, and what checkpoints cost.
 
-    .venv/bin/python tests/benchmarks/run.py            # the full run (a few minutes)
+    .venv/bin/python tests/benchmarks/run.py            # the full run (~50 min; items 7-9 are the real CLI)
     .venv/bin/python tests/benchmarks/run.py --quick    # tiny sizes, for the smoke test
     .venv/bin/python tests/benchmarks/run.py --json out.json
 
@@ -37,6 +44,7 @@ import argparse
 import base64
 import contextlib
 import gc
+import itertools
 import json
 import math
 import os
@@ -50,6 +58,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -74,12 +83,16 @@ class Size:
     export_tags: int      # item 6
     export_cps: int
     real_tags: tuple[int, ...] = (100, 500, 2000)  # item 7
+    set_cards: tuple[int, ...] = (1_000, 10_000, 100_000)  # item 8
+    per_card_up_to: int = 2_000  # item 8: one IdTag resource per card up to this many
+    network_sites: tuple[int, ...] = (10, 40, 160, 1_000)  # item 9 (26 resources a site)
+    checkpointed_sites: int = 40  # item 9: with the file backend's checkpoint per step up to this many
 
 
 FULL = Size(ops=500, rounds=5, block=50, diff_samples=5000, cold_repeats=10,
             export_tags=10_000, export_cps=1_000)
 QUICK = Size(ops=20, rounds=1, block=10, diff_samples=200, cold_repeats=1, export_tags=1_000, export_cps=100,
-             real_tags=(5, 10))
+             real_tags=(5, 10), set_cards=(20, 250), per_card_up_to=20, network_sites=(1, 2), checkpointed_sites=2)
 
 
 @dataclass
@@ -652,29 +665,17 @@ def _bare_gets(tenant: Tenant, ids: list[str], workers: int = 4) -> float:
 
 
 def item7(tenant: Tenant, size: Size, report: Report) -> None:
-    sys.path.insert(0, str(HERE.parent.parent / "tools"))
-    import pulumi_env
-    from _bench_real import cpu_by_role, describe, state_bytes, timed
+    from _bench_real import describe, state_bytes, timed, usage_by_role
     from _harness import Engine, ProviderProcess
-    from _harness.real_cli import ROOT, RealEngine, program_venv
     from _samples import Program, many_id_tags
 
-    bin_dir = pulumi_env.find_cli()
-    if bin_dir is None:
-        report.row("7", "pulumi up through the real CLI", f"skipped: no Pulumi CLI {pulumi_env.pinned_version()}")
+    bench = RealBench.start(tenant, report, "7")
+    if bench is None:
         return
-    venv = program_venv(ROOT / ".tools" / "e2e")
-    work = Path(os.environ.get("TMPDIR", "/tmp")) / f"ampeco-bench-{os.getpid()}"
     data: dict[str, Any] = {"sizes": {}}
     per_tag: dict[int, float] = {}
-
-    def real_engine(label: str) -> RealEngine:
-        return RealEngine(bin_dir, venv, work / label, tenant_url=tenant.url, token=tenant.token, project="bench")
-
-    from _samples import nothing
-
-    empty = real_engine("empty")
-    t_empty = statistics.median(timed(lambda: empty.up(Program(nothing)))[0] for _ in range(3))
+    real_engine = bench.engine
+    t_empty = bench.empty_up()
     report.row("7", "fixed cost of one `pulumi up` (empty program: engine, language host, program start)",
                f"{t_empty:.2f} s")
 
@@ -688,15 +689,16 @@ def item7(tenant: Tenant, size: Size, report: Report) -> None:
             t_harness, _ = timed(lambda h=harness, p=program: h.up(p))
         tenant.reset()
         engine = real_engine(f"up-{n}")
-        with cpu_by_role(engine.dir) as cpu:
+        with usage_by_role(engine.dir) as usage:
             t_real, plan = timed(lambda e=engine, p=program: e.up(p))
+        cpu = usage.cpu
         assert plan.ops() == {"create": n}, plan.ops()
         checkpoint = state_bytes(engine.dir.parent)
         tenant.reset()
-        fast = real_engine(f"skip-checkpoints-{n}")
-        fast.env["PULUMI_SKIP_CHECKPOINTS"] = "true"
-        with cpu_by_role(fast.dir) as cpu_fast:
+        fast = real_engine(f"skip-checkpoints-{n}", skip_checkpoints=True)
+        with usage_by_role(fast.dir) as usage_fast:
             t_fast, _ = timed(lambda e=fast, p=program: e.up(p))
+        cpu_fast = usage_fast.cpu
         per_tag[n] = (t_real - t_empty) / n
         data["sizes"][n] = {"bare_s": bare, "harness_s": t_harness, "real_s": t_real, "real_cpu_s": dict(cpu),
                             "skip_checkpoints_s": t_fast, "skip_checkpoints_cpu_s": dict(cpu_fast),
@@ -746,6 +748,221 @@ def item7(tenant: Tenant, size: Size, report: Report) -> None:
                 noop_writes=noop_writes, refresh_s=t_refresh, refresh_requests=refresh_requests,
                 bare_refresh_s=bare_refresh, parallel_s=knobs, growth=growth)
     report.data["item7"] = data
+    bench.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Items 8 and 9: fleets as one resource, and big networks, through the real CLI.
+
+
+class RealBench:
+    """Projects of the pinned CLI against the bench tenant, each in its own directory; None without a CLI."""
+
+    def __init__(self, tenant: Tenant, bin_dir: Path) -> None:
+        from _harness.real_cli import ROOT, program_venv
+
+        self.tenant, self.bin_dir = tenant, bin_dir
+        self.venv = program_venv(ROOT / ".tools" / "e2e")
+        self.work = Path(os.environ.get("TMPDIR", "/tmp")) / f"ampeco-bench-{os.getpid()}"
+
+    @classmethod
+    def start(cls, tenant: Tenant, report: Report, item: str) -> RealBench | None:
+        sys.path.insert(0, str(HERE.parent.parent / "tools"))
+        import pulumi_env
+
+        bin_dir = pulumi_env.find_cli()
+        if bin_dir is None:
+            report.row(item, "through the real CLI", f"skipped: no Pulumi CLI {pulumi_env.pinned_version()}")
+            return None
+        return cls(tenant, bin_dir)
+
+    def engine(self, label: str, *, skip_checkpoints: bool = False) -> Any:
+        from _harness.real_cli import RealEngine
+
+        engine = RealEngine(self.bin_dir, self.venv, self.work / label, tenant_url=self.tenant.url,
+                            token=self.tenant.token, project="bench")
+        engine.timeout = 3 * 3600.0
+        if skip_checkpoints:
+            engine.env["PULUMI_SKIP_CHECKPOINTS"] = "true"
+        return engine
+
+    def empty_up(self) -> float:
+        """The fixed cost of one `pulumi up` (an empty program), the median of three."""
+        from _bench_real import timed
+        from _samples import Program, nothing
+
+        empty = self.engine("empty")
+        return statistics.median(timed(lambda: empty.up(Program(nothing)))[0] for _ in range(3))
+
+    def close(self, engine: Any | None = None) -> None:
+        """Remove one project's directory (its state can be hundreds of MiB), or all of them."""
+        import shutil
+
+        shutil.rmtree(engine.dir.parent if engine is not None else self.work, ignore_errors=True)
+
+
+def _methods(log: list[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in log:
+        counts[r["method"]] = counts.get(r["method"], 0) + 1
+    return counts
+
+
+def _writes(counts: dict[str, int]) -> int:
+    return sum(v for k, v in counts.items() if k != "GET")
+
+
+def _bare_requests(tenant: Tenant, calls: list[tuple[str, str, dict[str, Any] | None]], workers: int) -> float:
+    """The same requests as a set's, from a bare pooled client at the set's concurrency."""
+    with bare_client(tenant, connections=workers) as client, ThreadPoolExecutor(workers) as pool:
+        started = time.perf_counter()
+        list(pool.map(lambda c: client.request(c[0], c[1], json=c[2]).raise_for_status(), calls))
+        return time.perf_counter() - started
+
+
+def _mib(n: float) -> str:
+    return f"{n / 2**20:,.0f} MiB" if n >= 2**20 else f"{n / 2**10:,.0f} KiB"
+
+
+def item8(tenant: Tenant, size: Size, report: Report) -> None:
+    from _bench_real import state_bytes, timed, usage_by_role
+    from _samples import Program, id_tag_set_subject, many_id_tags, set_cards
+    from pulumi_ampeco._engine.sets import DEFAULT_CONCURRENCY
+
+    bench = RealBench.start(tenant, report, "8")
+    if bench is None:
+        return
+    t_empty = bench.empty_up()
+    workers = DEFAULT_CONCURRENCY
+    data: dict[str, Any] = {"empty_up_s": t_empty, "concurrency": workers, "sizes": {}}
+    report.row("8", "fixed cost of one `pulumi up` (empty program), subtracted as 'beyond the CLI'", f"{t_empty:.2f} s")
+    for n in size.set_cards:
+        progress(f"8: IdTagSet of {n:,} cards")
+        cards = set_cards(n)
+        changed = {uid: {"id_label": f"Changed {i}"} for i, uid in enumerate(list(cards)[:10])}
+        # The bare loop first: the same POSTs, then the same listing, then the same 10 PATCHes.
+        tenant.reset()
+        posts = [("POST", TAG_PATH, {"idTagUid": uid, "status": "enabled", "type": "rfid", "idLabel": a["id_label"]})
+                 for uid, a in cards.items()]
+        bare_create = _bare_requests(tenant, posts, workers)
+        with bare_client(tenant) as client:
+            bare_refresh, listed = timed(lambda c=client: _bare_pages(c, TAG_PATH))
+        del posts, listed
+
+        tenant.reset()
+        engine = bench.engine(f"set-{n}")
+        program = Program(id_tag_set_subject, {"count": n})
+        row: dict[str, Any] = {"bare_create_s": bare_create, "bare_refresh_s": bare_refresh}
+        phases = (("create", partial(engine.up, program)), ("noop", partial(engine.up, program)),
+                  ("change", partial(engine.up, Program(id_tag_set_subject, {"count": n, "change": changed}))),
+                  ("refresh", engine.refresh))
+        for phase, run in phases:
+            tenant.clear_log()
+            with usage_by_role(engine.dir) as usage:
+                t, _ = timed(run)
+            counts = _methods(tenant.requests())
+            row[phase] = {"s": t, "requests": counts, "provider_peak_bytes": usage.peak.get("provider", 0),
+                          "cpu_s": dict(usage.cpu), "state_bytes": state_bytes(engine.dir.parent)}
+        bench.close(engine)
+        if n <= size.per_card_up_to:
+            tenant.reset()
+            per_card = bench.engine(f"per-card-{n}")
+            row["per_card_create_s"], _ = timed(partial(per_card.up, Program(many_id_tags, {"count": n})))
+            row["per_card_state_bytes"] = state_bytes(per_card.dir.parent)
+            bench.close(per_card)
+        data["sizes"][n] = row
+
+        create, noop, change, refresh = row["create"], row["noop"], row["change"], row["refresh"]
+        net = create["s"] - t_empty
+        report.row("8", f"IdTagSet of {n:,}: create, real CLI / bare POST loop ({workers} conns)",
+                   f"{create['s']:.1f} s / {bare_create:.1f} s = x{create['s'] / bare_create:.2f}; beyond the CLI "
+                   f"x{net / bare_create:.2f}; {_writes(create['requests']):,} writes",
+                   "<= 1.3x beyond the CLI", net / bare_create <= 1.3)
+        if "per_card_create_s" in row:
+            report.row("8", f"  the same {n:,} cards as one IdTag resource each (real CLI)",
+                       f"{row['per_card_create_s']:.1f} s = x{row['per_card_create_s'] / create['s']:.1f} the set; "
+                       f"state {_mib(row['per_card_state_bytes'])} (set: {_mib(create['state_bytes'])})")
+        noop_requests = sum(noop["requests"].values())
+        report.row("8", f"  no-op up of {n:,}: time, API requests", f"{noop['s']:.1f} s, {noop_requests} requests "
+                   f"({_writes(noop['requests'])} writes)", "0 writes; 1 GET: the run's credential check",
+                   _writes(noop["requests"]) == 0 and noop_requests <= 1)
+        report.row("8", f"  up of {n:,} with 10 changed cards: time, writes",
+                   f"{change['s']:.1f} s, {_writes(change['requests'])} writes ({change['requests']})", "10 writes",
+                   _writes(change["requests"]) == 10)
+        pages = math.ceil(n / 100)
+        net = refresh["s"] - t_empty
+        report.row("8", f"  refresh of {n:,}: real CLI / bare paging loop",
+                   f"{refresh['s']:.1f} s / {bare_refresh:.1f} s = x{refresh['s'] / bare_refresh:.2f}; beyond the "
+                   f"CLI x{net / bare_refresh:.2f}; {sum(refresh['requests'].values())} requests",
+                   f"<= 1.3x beyond the CLI; {pages} pages (+1 check)",
+                   net / bare_refresh <= 1.3 and refresh["requests"].get("GET", 0) <= pages + 1)
+        report.row("8", f"  provider peak memory, state size at {n:,}",
+                   f"create {_mib(create['provider_peak_bytes'])}, refresh {_mib(refresh['provider_peak_bytes'])}; "
+                   f"state {_mib(create['state_bytes'])}")
+    sizes = sorted(data["sizes"])
+    if len(sizes) >= 3:
+        peaks = [data["sizes"][n]["create"]["provider_peak_bytes"] for n in sizes]
+        slopes = [(peaks[i + 1] - peaks[i]) / (sizes[i + 1] - sizes[i]) for i in range(len(sizes) - 1)]
+        report.row("8", "provider memory per card, between successive sizes",
+                   ", ".join(f"{s / 1024:.1f} KiB" for s in slopes), "linear: about equal",
+                   max(slopes) <= 1.5 * max(min(slopes), 1.0))
+    report.data["item8"] = data
+    bench.close()
+
+
+def item9(tenant: Tenant, size: Size, report: Report) -> None:
+    from _bench_real import describe, state_bytes, timed, usage_by_role
+    from _samples import Program, big_network
+
+    bench = RealBench.start(tenant, report, "9")
+    if bench is None:
+        return
+    data: dict[str, Any] = {"sizes": {}}
+    for sites in size.network_sites:
+        resources = 26 * sites
+        progress(f"9: Network of {sites:,} sites ({resources:,} resources)")
+        program = Program(big_network, {"locations": sites})
+        row: dict[str, Any] = {"resources": resources}
+        if sites <= size.checkpointed_sites:
+            tenant.reset()
+            checkpointed = bench.engine(f"net-ckpt-{sites}")
+            row["up_checkpointed_s"], _ = timed(partial(checkpointed.up, program))
+            bench.close(checkpointed)
+        tenant.reset()
+        engine = bench.engine(f"net-{sites}", skip_checkpoints=True)
+        phases = (("preview", partial(engine.preview, program)), ("up", partial(engine.up, program)),
+                  ("noop", partial(engine.up, program)), ("refresh", engine.refresh))
+        for phase, run in phases:
+            tenant.clear_log()
+            with usage_by_role(engine.dir) as usage:
+                t, _ = timed(run)
+            row[phase] = {"s": t, "requests": sum(_methods(tenant.requests()).values()), "cpu_s": dict(usage.cpu),
+                          "peak_bytes": dict(usage.peak)}
+        row["state_bytes"] = state_bytes(engine.dir.parent)
+        bench.close(engine)
+        data["sizes"][sites] = row
+        up = row["up"]
+        checkpointed_text = (f"; with a checkpoint per step {row['up_checkpointed_s']:.1f} s"
+                             if "up_checkpointed_s" in row else "")
+        report.row("9", f"Network of {resources:,} resources: preview / up / no-op up / refresh (no checkpoints)",
+                   " / ".join(f"{row[p]['s']:.1f} s" for p in ("preview", "up", "noop", "refresh")) + checkpointed_text)
+        report.row("9", f"  up of {resources:,}: CPU s ({describe(up['cpu_s'])}), peak memory, state",
+                   f"engine {_mib(up['peak_bytes'].get('engine', 0))}, program {_mib(up['peak_bytes'].get('program', 0))}, "
+                   f"provider {_mib(up['peak_bytes'].get('provider', 0))}; {up['requests']:,} API requests; "
+                   f"state {_mib(row['state_bytes'])}")
+    sizes = sorted(data["sizes"])
+    if len(sizes) >= 2:
+        # The curve: the time each further resource costs between successive sizes (flat = linear).
+        counts = [data["sizes"][s]["resources"] for s in sizes]
+        spans = ", ".join(f"{a:,}-{b:,}" for a, b in itertools.pairwise(counts))
+        for phase in ("preview", "up", "noop", "refresh"):
+            times = [data["sizes"][s][phase]["s"] for s in sizes]
+            slopes = [(t2 - t1) / (n2 - n1) * 1e3 for t1, t2, n1, n2 in zip(times, times[1:], counts, counts[1:])]
+            data.setdefault("ms_per_resource", {})[phase] = slopes
+            report.row("9", f"  {phase}: ms per further resource, between {spans}", ", ".join(f"{v:.1f}" for v in slopes),
+                       "flat = linear")
+    report.data["item9"] = data
+    bench.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -781,7 +998,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes (the smoke test)")
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
-    parser.add_argument("--only", default="1234567", help="items to run, e.g. 13 (default: all)")
+    parser.add_argument("--only", default="123456789", help="items to run, e.g. 13 (default: all)")
     args = parser.parse_args(argv)
     size = QUICK if args.quick else FULL
     report = Report()
@@ -812,6 +1029,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "7" in args.only:
             progress("7: pulumi up through the real CLI")
             item7(tenant, size, report)
+        if "8" in args.only:
+            progress("8: IdTagSet through the real CLI")
+            item8(tenant, size, report)
+        if "9" in args.only:
+            progress("9: a big Network through the real CLI")
+            item9(tenant, size, report)
     report.data["elapsed_s"] = time.perf_counter() - started
     print(f"pulumi-ampeco benchmarks{' (--quick)' if args.quick else ''}: {info['date']}; {info['cpus']} CPUs, "
           f"{info['cpu']}; {info['os']}; Python {info['python']}, pulumi {info['pulumi']}, "

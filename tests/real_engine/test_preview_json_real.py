@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from _harness.real_cli import RealEngine
-from _samples import Program, id_tag_subject, mixed_changes
+from _samples import Program, id_tag_set_subject, id_tag_subject, mixed_changes
 from ampeco_emulator import EmulatorServer
 from click.testing import CliRunner
 from pulumi_ampeco.cli import main as cli
@@ -80,3 +80,24 @@ def test_summary_of_a_real_failed_preview_leads_with_the_failure_and_exits_3(
     assert "### ❌ Pulumi preview failed" in summary.split("\n\n")[0]  # the header, before anything else
     assert "No changes" not in summary
     assert "barcode" in summary  # the error itself
+
+
+def test_summary_of_a_real_preview_of_a_set_counts_its_members_with_the_first_uids(
+        make_real_engine: Callable[..., RealEngine], tmp_path: Path) -> None:
+    """The engine diffs a set's ``tags`` per uid (``tags.04S00001.status``: the CLI writes keys of
+    letters and digits with a dot); the summary turns that into counts and the first uids, not a
+    line per card."""
+    engine = make_real_engine()
+    engine.up(Program(id_tag_set_subject, {"count": 40}))
+    change = {"04S00001": {"status": "disabled"}, "04S00002": {"id_label": "Renamed"}, "04SNEW01": {}}
+    engine._program(Program(id_tag_set_subject, {"count": 40, "change": change, "drop": ["04S00039"]}))
+    text = engine.cli("preview", "--json", "--diff").stdout
+    step = next(s for s in json.loads(text)["steps"] if s["urn"].endswith("::subject"))
+    assert step["op"] == "update"
+    assert set(step["detailedDiff"]) == {"tags.04S00001.status", "tags.04S00002.id_label", "tags.04SNEW01",
+                                         "tags.04S00039"}
+    code, summary = _summarize(tmp_path, text)
+    assert code == 0, summary
+    assert "`tags`: 1 added, 2 changed, 1 removed (40 after)" in summary
+    assert "`04SNEW01`" in summary and "`04S00039`" in summary
+    assert "tags.04S" not in summary and 'tags["' not in summary

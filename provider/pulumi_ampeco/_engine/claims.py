@@ -8,6 +8,12 @@ would make two resources share one object. ``session`` keeps one record per proc
 the real engine) and the provider hands it to the operations; called on their own, they check
 nothing.
 
+Objects taken over (``adopt_id``, a set's ``adopt_existing``) are recorded too, marked as such, so
+that a delete does not undo a hand-over: an object another resource of the run took over (an
+``IdTagSet`` adopting the cards of the ``IdTag`` resources it replaces, a resource renamed with
+its ``adopt_id``) is not deleted when the resource that held it before is (``taken_over``). An
+object created in the run is never held by another resource, so its delete goes ahead.
+
 An object is recorded with its ``created_at`` as the API returned it, and recognised only when
 both match: ids are reused by a tenant that was emptied and filled again (an emulator between
 tests), creation times are not. A kind without a creation time (a charge point's membership of a
@@ -31,12 +37,16 @@ class Claims:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._created: dict[tuple[str, str, str], str | None] = {}
+        self._taken: set[tuple[str, str, str]] = set()
 
-    def record(self, tenant: str, kind: str, obj: Mapping[str, Any]) -> None:
-        """Remember an object (the API's wire form) this process created."""
+    def record(self, tenant: str, kind: str, obj: Mapping[str, Any], *, taken_over: bool = False) -> None:
+        """Remember an object (the API's wire form) this process created, or took over."""
         created = obj.get(_CREATED)
+        key = (tenant, kind, str(obj["id"]))
         with self._lock:
-            self._created[(tenant, kind, str(obj["id"]))] = created if isinstance(created, str) and created else None
+            self._created[key] = created if isinstance(created, str) and created else None
+            if taken_over:
+                self._taken.add(key)
 
     def made_here(self, tenant: str, kind: str, obj: Mapping[str, Any]) -> bool:
         """Whether this process created ``obj`` (the API's wire form) already."""
@@ -45,3 +55,8 @@ class Claims:
         with self._lock:
             return key in self._created and self._created[key] == (created if isinstance(created, str) and created
                                                                    else None)
+
+    def taken_over(self, tenant: str, kind: str, object_id: str) -> bool:
+        """Whether a resource of this run took over an object with this id (confirm with ``made_here``)."""
+        with self._lock:
+            return (tenant, kind, str(object_id)) in self._taken

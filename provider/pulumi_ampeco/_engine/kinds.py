@@ -1,5 +1,5 @@
 # Generated from specs/__init__.py (REGISTRY) by `python tools/codegen.py`. Do not edit by hand.
-"""The registry's kinds and file stems, without importing the specs.
+"""The registry's kinds and file stems, and the sets', without importing the specs.
 
 A Pulumi program constructs an ``AmpecoProvider`` per resource but never calls it; checking the
 kind against this tuple instead of ``specs.REGISTRY`` keeps pydantic and the spec models out of
@@ -17,6 +17,7 @@ KINDS: tuple[str, ...] = (
     "Connector",
     "Evse",
     "IdTag",
+    "IdTagSet",
     "Location",
     "Notification",
     "Partner",
@@ -45,3 +46,13 @@ MODULES: tuple[str, ...] = (
     "configuration_template",
 )
 """Their file stems (``id_tag``, ...), in REGISTRY order."""
+
+SET_KINDS: tuple[str, ...] = (
+    "IdTagSet",
+)
+"""The kinds that are sets of another kind (``specs.SETS``), sorted."""
+
+SET_FIELDS: dict[str, str] = {
+    "IdTagSet": "tags",
+}
+"""Each set kind's member mapping argument (the preview summary counts its members)."""

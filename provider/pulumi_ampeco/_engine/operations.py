@@ -80,20 +80,23 @@ def _declared_args(spec: ResourceSpec, inputs: Mapping[str, Any]) -> dict[str, A
 
 
 def create(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any], *,
-           claims: Claims | None = None) -> tuple[str, dict[str, Any]]:
+           claims: Claims | None = None, adopt_existing: bool = False) -> tuple[str, dict[str, Any]]:
     """Create the object (or take over ``adopt_id``); never takes over an object it did not make.
 
     ``claims``: the objects this provider process created, so that a lost response is never
     resolved to another resource's object (the provider passes it; alone, nothing is checked).
+    ``adopt_existing`` (a set's policy): an object that already has the natural key is taken over
+    and brought to the declaration, instead of being an error, unless another resource of this
+    run created or took it.
     """
     params = path_params(spec, inputs)
     if inputs.get(ADOPT_ID) is not None:
-        return adopt(spec, client, inputs, spec.object_id(inputs[ADOPT_ID]))
+        return adopt(spec, client, inputs, spec.object_id(inputs[ADOPT_ID]), claims)
     meta = model_meta(spec.model)
     desired = _declared_args(spec, inputs)
     body = to_wire(meta, {k: v for k, v in desired.items() if not meta.fields[k].after_create})
     at = endpoints(spec, client, params)
-    live = _post_until_known(spec, at, body, desired, claims)
+    live = _post_until_known(spec, at, body, desired, claims, adopt_existing=adopt_existing)
     later = {k: v for k, v in desired.items() if meta.fields[k].update_only}
     try:
         if later:
@@ -120,14 +123,16 @@ def _write_items(at: Endpoints, live: dict[str, Any], desired: Mapping[str, Any]
 
 
 def _post_until_known(spec: ResourceSpec, at: Endpoints, body: dict[str, Any],
-                      desired: Mapping[str, Any], claims: Claims | None) -> dict[str, Any]:
+                      desired: Mapping[str, Any], claims: Claims | None, *,
+                      adopt_existing: bool = False) -> dict[str, Any]:
     """POST up to MAX_POSTS times, until the outcome is known; returns the object this create made.
 
     When a POST's outcome is unknown (the response was lost after sending, a 5xx, a 2xx without
     the API's body), the object is looked up by its natural key: found, it is the one that POST
     made (taken without a second POST); not found, the POST is sent again. That is the only case
     where an existing object is taken: a clean "already taken" refusal of the first POST means an
-    object this program did not create has the key, and it is an error naming it.
+    object this program did not create has the key, and it is an error naming it (with
+    ``adopt_existing``, it is taken over instead: ``_adopt_found``).
     """
     deadline = current_deadline()
     ambiguous: ApiError | None = None  # an earlier POST of this create whose outcome was unknown
@@ -166,7 +171,7 @@ def _post_until_known(spec: ResourceSpec, at: Endpoints, body: dict[str, Any],
                     raise
                 log.warning("%s create: response lost and no object found; trying again", spec.kind)
                 continue
-            return _take_own(spec, at, found, desired, claims, first_sent, cause=exc)
+            return _take_own(spec, at, found, desired, claims, first_sent, cause=exc, adopt_existing=adopt_existing)
         except UnprocessableError as exc:
             if not _already_taken(exc):
                 raise
@@ -174,7 +179,12 @@ def _post_until_known(spec: ResourceSpec, at: Endpoints, body: dict[str, Any],
                 # An earlier POST of this create may have made it after all (a listing that lagged).
                 found = _find_after_lost_response(spec, at, desired, ambiguous)
                 if found is not None:
-                    return _take_own(spec, at, found, desired, claims, first_sent, cause=exc)
+                    return _take_own(spec, at, found, desired, claims, first_sent, cause=exc,
+                                     adopt_existing=adopt_existing)
+            if adopt_existing:
+                found = find_existing(spec, at, desired)
+                if found is not None:
+                    return _adopt_found(spec, at, found, desired, claims, cause=exc)
             raise _taken_by_another(spec, at, desired, exc) from None
         if claims is not None:
             claims.record(at.client.tenant_url, spec.kind, made)
@@ -218,17 +228,16 @@ def _find_after_lost_response(spec: ResourceSpec, at: Endpoints, desired: Mappin
 
 
 def _take_own(spec: ResourceSpec, at: Endpoints, found: dict[str, Any], desired: Mapping[str, Any],
-              claims: Claims | None, sent_at: datetime, cause: Exception) -> dict[str, Any]:
+              claims: Claims | None, sent_at: datetime, cause: Exception, *,
+              adopt_existing: bool = False) -> dict[str, Any]:
     """The object found after this create's own POST went unanswered: it is the one that POST made,
-    unless it differs from what was sent, existed before the POST, or another resource made it."""
+    unless it differs from what was sent, existed before the POST, or another resource made it.
+    With ``adopt_existing``, one that is not (but was not made by another resource) is taken over."""
     key = key_of(spec, desired)
     assert key is not None
-    what = f"{spec.kind} {found['id']} with {key[0]} {key[1]!r}"
-    if claims is not None and claims.made_here(at.client.tenant_url, spec.kind, found):
-        raise AlreadyExistsError(
-            f"{spec.kind} create failed: {what} was created by another resource of this program in this run: "
-            f"the same {key[0]} is declared twice. Give one of them another {key[0]}."
-        ) from cause
+    _refuse_claimed(spec, at, found, key, claims, cause)
+    if adopt_existing:
+        return _adopt_found(spec, at, found, desired, claims, cause=cause)
     created = _created_at(found)
     if created is not None and created < sent_at - CLOCK_SKEW_ALLOWANCE:
         raise AlreadyExistsError(
@@ -236,7 +245,7 @@ def _take_own(spec: ResourceSpec, at: Endpoints, found: dict[str, Any], desired:
             f"{key[1]!r} ({spec.kind} {found['id']}) was created at {found.get('createdAt')}, before this create: "
             f"this program did not create it, so it is not taken over. To take it over, set "
             f"adopt_id={found['id']}; to create a new one, give it another {key[0]}. If the same {key[0]} is "
-            "declared twice in this program, remove or rename one."
+            "declared twice in this program, remove or rename one.", existing_id=found["id"],
         ) from cause
     # Update-only fields and sub-collections were never POSTed (create writes them after), so the
     # found object cannot have them yet: compare what a create sends, and let create do the rest.
@@ -248,13 +257,50 @@ def _take_own(spec: ResourceSpec, at: Endpoints, found: dict[str, Any], desired:
             f"{spec.kind} create failed: the response was lost, and the {spec.kind} found with {key[0]} "
             f"{key[1]!r} ({spec.kind} {found['id']}) differs from the declaration in: {changes.describe()}, so it "
             f"is not the one this create made. To take it over, set adopt_id={found['id']}; to create a new one, "
-            f"give it another {key[0]}."
+            f"give it another {key[0]}.", existing_id=found["id"],
         ) from cause
     log.info("%s create: its response was lost; found the object it made (id %s) by its natural key",
              spec.kind, found["id"])
     if claims is not None:
         claims.record(at.client.tenant_url, spec.kind, found)
     return found
+
+
+def _refuse_claimed(spec: ResourceSpec, at: Endpoints, found: Mapping[str, Any], key: tuple[str, Any],
+                    claims: Claims | None, cause: Exception | None) -> None:
+    if claims is not None and claims.made_here(at.client.tenant_url, spec.kind, found):
+        raise AlreadyExistsError(
+            f"{spec.kind} create failed: {spec.kind} {found['id']} with {key[0]} {key[1]!r} was created by another "
+            f"resource of this program in this run (or taken over by it): the same {key[0]} is declared twice. Give "
+            f"one of them another {key[0]}."
+        ) from cause
+
+
+def _adopt_found(spec: ResourceSpec, at: Endpoints, found: dict[str, Any], desired: Mapping[str, Any],
+                 claims: Claims | None, cause: Exception | None) -> dict[str, Any]:
+    """Take over ``found``, an existing object with the declared natural key (a set's
+    ``adopt_existing``): brought to the declaration in at most one update, recorded as this run's so
+    no other resource takes it too."""
+    key = key_of(spec, desired)
+    assert key is not None
+    _refuse_claimed(spec, at, found, key, claims, cause)
+    meta = model_meta(spec.model)
+    live_py = to_python(meta, found)
+    sent = {k: v for k, v in desired.items() if not (k in meta.fields and meta.fields[k].after_create)}
+    changes = compare(spec, sent, live_py)
+    if changes.replaces:
+        raise AdoptError(
+            f"{spec.kind} adopt failed: {spec.kind} {found['id']} with {key[0]} {key[1]!r} differs in "
+            f"{', '.join(changes.replaces)}, which cannot change in place. Declare the values it has, or give "
+            f"this one another {key[0]}."
+        ) from cause
+    live = found
+    if changes:
+        live = send_update(spec, at.client, str(found["id"]), at.params, sent, live_py, changes, live_wire=found)
+    log.info("%s %s with %s %r taken over (adopt_existing)", spec.kind, found["id"], key[0], key[1])
+    if claims is not None:
+        claims.record(at.client.tenant_url, spec.kind, found, taken_over=True)
+    return live
 
 
 def _created_at(obj: Mapping[str, Any]) -> datetime | None:
@@ -298,7 +344,7 @@ def _taken_by_another(spec: ResourceSpec, at: Endpoints, desired: Mapping[str, A
         f"{spec.kind} create failed: {spec.kind} {object_id} with {name} {value!r} already exists, and this "
         f"program did not create it, so it is not taken over. To take it over, set adopt_id={object_id}; to "
         f"create a new one, give it another {name}. If the same {name} is declared twice in this program, "
-        "remove or rename one."
+        "remove or rename one.", existing_id=object_id,
     )
 
 
@@ -346,8 +392,9 @@ def find_existing(spec: ResourceSpec, at: Endpoints, desired: Mapping[str, Any])
 
 
 def adopt(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any],
-          object_id: int | str) -> tuple[str, dict[str, Any]]:
-    """Take over an existing object: read it, then bring it to the declared state in one update."""
+          object_id: int | str, claims: Claims | None = None) -> tuple[str, dict[str, Any]]:
+    """Take over an existing object: read it, then bring it to the declared state in one update;
+    recorded as this run's, so that the resource that held it before does not delete it."""
     params = path_params(spec, inputs)
     try:
         live = endpoints(spec, client, params).get(object_id)
@@ -366,6 +413,8 @@ def adopt(spec: ResourceSpec, client: AmpecoClient, inputs: Mapping[str, Any],
         )
     if changes:
         live = send_update(spec, client, str(object_id), params, desired, live_py, changes, live_wire=live)
+    if claims is not None:
+        claims.record(client.tenant_url, spec.kind, live, taken_over=True)
     return str(object_id), outputs(spec, live, inputs)
 
 
@@ -482,8 +531,30 @@ def put_body(meta: ModelMeta, desired: Mapping[str, Any], live: Mapping[str, Any
     return body
 
 
-def delete(spec: ResourceSpec, client: AmpecoClient, object_id: str, olds: Mapping[str, Any]) -> None:
+def _handed_over(spec: ResourceSpec, at: Endpoints, object_id: str, olds: Mapping[str, Any], claims: Claims) -> bool:
+    """Whether another resource of this run took the object over (same id and creation time: the
+    creation time from the state, or, for a set's member whose record has none, one GET)."""
+    tenant = at.client.tenant_url
+    if not claims.taken_over(tenant, spec.kind, object_id):
+        return False
+    created = olds.get("created_at")
+    if not created:
+        try:
+            created = at.get(object_id).get("createdAt")
+        except NotFoundError:
+            return False
+    return claims.made_here(tenant, spec.kind, {"id": object_id, "createdAt": created})
+
+
+def delete(spec: ResourceSpec, client: AmpecoClient, object_id: str, olds: Mapping[str, Any], *,
+           claims: Claims | None = None) -> None:
+    """Delete the object, unless another resource of this run created or took it over (``claims``):
+    then it was handed over, and deleting it would take it from its new owner."""
+    at = endpoints(spec, client, path_params(spec, olds))
+    if claims is not None and _handed_over(spec, at, object_id, olds, claims):
+        log.info("%s %s was taken over by another resource of this run; not deleted", spec.kind, object_id)
+        return
     try:
-        endpoints(spec, client, path_params(spec, olds)).delete(object_id)
+        at.delete(object_id)
     except NotFoundError:
         log.info("%s %s was already gone", spec.kind, object_id)

@@ -27,12 +27,12 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
-from pulumi_ampeco._engine.kinds import KINDS
-from pulumi_ampeco.errors import AmpecoError, ApiError, AuthenticationError
+from pulumi_ampeco._engine.kinds import KINDS, SET_KINDS
+from pulumi_ampeco.errors import AmpecoError, ApiError, AuthenticationError, MembersFailedError
 
 if TYPE_CHECKING:
     from pulumi_ampeco.client import AmpecoClient
-    from pulumi_ampeco.specs._base import ResourceSpec
+    from pulumi_ampeco.specs._base import MemberSet, ResourceSpec
 
 T = TypeVar("T")
 
@@ -46,7 +46,8 @@ TRACEBACKS_ENV = "AMPECO_TRACEBACKS"
 
 
 class AmpecoProvider(ResourceProvider):
-    """Generic CRUD for one AMPECO resource kind, driven by its spec."""
+    """Generic CRUD for one AMPECO resource kind, driven by its spec (``specs.REGISTRY``), or for
+    one kind of set of them (``specs.SETS``: ``_engine.sets``)."""
 
     serialize_as_secret_always = False  # the pickle holds no secret: module + class + kind
 
@@ -67,9 +68,20 @@ class AmpecoProvider(ResourceProvider):
 
     @property
     def spec(self) -> ResourceSpec:
+        """The resource's declaration; for a set, its members' kind's."""
         from pulumi_ampeco.specs import REGISTRY
 
-        return REGISTRY[self.kind]
+        members = self.member_set
+        return REGISTRY[members.member if members is not None else self.kind]
+
+    @property
+    def member_set(self) -> MemberSet | None:
+        """The set's declaration when this provider manages a set (``IdTagSet``)."""
+        if self.kind not in SET_KINDS:
+            return None
+        from pulumi_ampeco.specs import SETS
+
+        return SETS[self.kind]
 
     def configure(self, req: ConfigureRequest) -> None:
         from pulumi_ampeco._engine import session
@@ -85,7 +97,15 @@ class AmpecoProvider(ResourceProvider):
         from pulumi_ampeco._engine import session
         from pulumi_ampeco._engine.check import check_inputs
 
-        inputs, failures = check_inputs(self.spec, news)
+        members = self.member_set
+        if members is not None:
+            from pulumi_ampeco._engine.unknown import is_unknown
+            from pulumi_ampeco._reserved import PROVIDER_KEY
+            from pulumi_ampeco.specs._members import check_set
+
+            inputs, failures = check_set(members, news, unknown=is_unknown, passthrough=(PROVIDER_KEY,))
+        else:
+            inputs, failures = check_inputs(self.spec, news)
         if not failures and session.configured():
             # Once per run (one GET, or none when a call already succeeded): a preview with a
             # wrong token fails here, instead of passing without a single API call.
@@ -97,6 +117,13 @@ class AmpecoProvider(ResourceProvider):
         from pulumi_ampeco._engine.diff import compare
         from pulumi_ampeco._engine.state import declared, live_values, previously_managed
 
+        members = self.member_set
+        if members is not None:
+            from pulumi_ampeco._engine import sets
+
+            # changes=None: the engine diffs the inputs itself, so a preview shows each member added,
+            # changed (field by field) or removed, as `tags["04AA"].status`.
+            return DiffResult(changes=None if sets.has_changes(members, olds, news) else False)
         spec = self.spec
         # Parent ids are declared arguments too: compare() sees a changed one and, as a PathParam, replaces.
         changes = compare(spec, declared(news), live_values(olds), previously_managed(olds))
@@ -113,39 +140,87 @@ class AmpecoProvider(ResourceProvider):
     def create(self, props: dict[str, Any]) -> CreateResult:
         from pulumi_ampeco._engine import operations, session
 
+        members = self.member_set
+        if members is not None:
+            from pulumi_ampeco._engine import sets
+
+            set_id, set_outs = self._call("create", lambda client: sets.create(
+                members, client, props, claims=session.claims(), **self._set_options()), props=props)
+            return CreateResult(set_id, set_outs)
         object_id, outs = self._call("create", lambda client: operations.create(
             self.spec, client, props, claims=session.claims()))
         return CreateResult(object_id, outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        from pulumi_ampeco._engine import operations
+        from pulumi_ampeco._engine import operations, session
         from pulumi_ampeco._engine.state import refreshed_inputs
 
+        members = self.member_set
+        if members is not None:
+            from pulumi_ampeco._engine import sets
+
+            set_outs = self._call("read", lambda client: sets.read(
+                members, client, props, timeout=session.operation_timeout()), scaled=True)
+            return ReadResult(id_, set_outs, sets.refreshed_inputs(members, set_outs))
         outs = self._call("read", lambda client: operations.read(self.spec, client, id_, props))
         if outs is None:
             return ReadResult(None, {})  # gone: the engine drops it from state
         return ReadResult(id_, outs, refreshed_inputs(self.spec, outs))
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        from pulumi_ampeco._engine import operations
+        from pulumi_ampeco._engine import operations, session
 
+        members = self.member_set
+        if members is not None:
+            from pulumi_ampeco._engine import sets
+
+            return UpdateResult(self._call("update", lambda client: sets.update(
+                members, client, id_, olds, news, claims=session.claims(), **self._set_options()), props=news))
         outs = self._call("update", lambda client: operations.update(self.spec, client, id_, olds, news))
         return UpdateResult(outs)
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        from pulumi_ampeco._engine import operations
+        from pulumi_ampeco._engine import operations, session
 
-        self._call("delete", lambda client: operations.delete(self.spec, client, id_, props))
+        members = self.member_set
+        if members is not None:
+            from pulumi_ampeco._engine import sets
 
-    def _call(self, operation: str, fn: Callable[[AmpecoClient], T]) -> T:
-        """``fn`` with the run's client, under one deadline for all of it; errors as one line."""
+            self._call("delete", lambda client: sets.delete(
+                members, client, props, claims=session.claims(), **self._set_options()), scaled=True)
+            return
+        self._call("delete", lambda client: operations.delete(self.spec, client, id_, props, claims=session.claims()))
+
+    @staticmethod
+    def _set_options() -> dict[str, Any]:
+        from pulumi_ampeco._engine import session, sets
+
+        return {"timeout": session.operation_timeout(), "concurrency": session.set_concurrency(sets.DEFAULT_CONCURRENCY)}
+
+    def _call(self, operation: str, fn: Callable[[AmpecoClient], T], *, scaled: bool = False,
+              props: dict[str, Any] | None = None) -> T:
+        """``fn`` with the run's client, under one deadline for all of it; errors as one line.
+
+        A set's call (``scaled``, or ``props`` given: a create or update) opens its own deadline,
+        scaled to its members; one that fails part-way reports what it did (``partial``), with the
+        ``__provider`` of ``props``, so the state records it.
+        """
         from pulumi_ampeco._engine import session
         from pulumi_ampeco.client import operation_deadline
 
         try:
             client = session.client()
-            with operation_deadline(session.operation_timeout()):
+            scaled = scaled or props is not None
+            with operation_deadline(None if scaled else session.operation_timeout()):
                 return fn(client)
+        except MembersFailedError as exc:
+            if props is not None:
+                from pulumi_ampeco._engine import partial
+                from pulumi_ampeco._reserved import PROVIDER_KEY
+
+                line = f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}"
+                partial.report(exc.resource_id, {**exc.outputs, PROVIDER_KEY: props.get(PROVIDER_KEY)}, [line])
+            raise exc.with_traceback(None) from None
         except ApiError as exc:
             if isinstance(exc, AuthenticationError):
                 from pulumi_ampeco.config import TOKEN_HINT

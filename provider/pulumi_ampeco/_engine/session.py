@@ -17,7 +17,13 @@ import threading
 from collections.abc import Mapping
 
 from pulumi_ampeco._engine.claims import Claims
-from pulumi_ampeco.client import DEFAULT_OPERATION_TIMEOUT, AmpecoClient, RetryPolicy, Timeouts
+from pulumi_ampeco.client import (
+    DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_OPERATION_TIMEOUT,
+    AmpecoClient,
+    RetryPolicy,
+    Timeouts,
+)
 from pulumi_ampeco.config import API_TOKEN_ENV, API_TOKEN_KEY, TENANT_URL_ENV, TENANT_URL_KEY, TenantConfig
 from pulumi_ampeco.errors import ApiError, ApiTransportError, AuthenticationError, ConfigurationError
 
@@ -26,8 +32,11 @@ MAX_ATTEMPTS_KEY = "ampeco:maxAttempts"
 READ_TIMEOUT_KEY = "ampeco:readTimeoutSeconds"
 BACKOFF_BASE_KEY = "ampeco:retryBackoffSeconds"
 OPERATION_TIMEOUT_KEY = "ampeco:operationTimeoutSeconds"
+SET_CONCURRENCY_KEY = "ampeco:setConcurrency"
 CONFIG_KEYS = (TENANT_URL_KEY, API_TOKEN_KEY, MAX_ATTEMPTS_KEY, READ_TIMEOUT_KEY, BACKOFF_BASE_KEY,
-               OPERATION_TIMEOUT_KEY)
+               OPERATION_TIMEOUT_KEY, SET_CONCURRENCY_KEY)
+MAX_SET_CONCURRENCY = DEFAULT_MAX_CONNECTIONS
+"""A set's member operations in flight at once cannot usefully exceed the client's connection pool."""
 
 _lock = threading.Lock()
 _stack_config: dict[str, str] = {}
@@ -49,6 +58,22 @@ def configure(values: Mapping[str, str | None]) -> None:
         _stack_config.clear()
         _stack_config.update({k: v for k, v in values.items() if v is not None})
         _configured = True
+
+
+def start_run() -> None:
+    """Forget the run before: its stack config, its claims, its credential check.
+
+    Under the real engine a provider process serves one run, so this never happens there; the
+    imitation engine (tests/_harness) reuses one process for many runs and calls it between them,
+    so that they see what a fresh process would. Pooled clients stay open (they hold no run's state).
+    """
+    global _configured, _claims
+    with _lock:
+        _stack_config.clear()
+        _configured = False
+        _claims = Claims()
+    with _credentials_lock:
+        _credentials.clear()
 
 
 def configured() -> bool:
@@ -74,6 +99,23 @@ def operation_timeout() -> float:
     if not seconds > 0:
         raise ConfigurationError(f"{OPERATION_TIMEOUT_KEY} must be a positive number of seconds, got {value!r}")
     return seconds
+
+
+def set_concurrency(default: int) -> int:
+    """How many member operations of a set (``IdTagSet``) run at once: ``ampeco:setConcurrency``,
+    1 to MAX_SET_CONCURRENCY, else ``default``."""
+    with _lock:
+        value = _stack_config.get(SET_CONCURRENCY_KEY)
+    if not value:
+        return default
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if not 1 <= count <= MAX_SET_CONCURRENCY:
+        raise ConfigurationError(f"{SET_CONCURRENCY_KEY} must be a whole number from 1 to {MAX_SET_CONCURRENCY}, "
+                                 f"got {value!r}")
+    return count
 
 
 def check_credentials(client: AmpecoClient, path: str) -> None:

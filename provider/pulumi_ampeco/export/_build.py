@@ -24,11 +24,12 @@ from typing import Any
 from pulumi_ampeco.errors import ExportError
 from pulumi_ampeco.export._names import assign_names, fallback, fingerprint, match, natural_name, slugify
 from pulumi_ampeco.export._read import Tenant
-from pulumi_ampeco.network._layout import SECTIONS, Ref, Section, section_of, walk
+from pulumi_ampeco.network._layout import SECTIONS, SET_FORMS, Ref, Section, section_of, walk
 from pulumi_ampeco.network._objects import (
     ConfigRef,
     Existing,
     NetworkSpec,
+    SetForm,
     SpecObject,
     in_dependency_order,
     parent_paths,
@@ -91,8 +92,31 @@ def build(tenant: Tenant, kinds: Collection[str], adopt: bool, previous: Network
         made[draft].refs = {
             fld: [path(t) for t in target] if isinstance(target, list) else path(target)
             for fld, target in draft.targets.items()}
-    return Built(NetworkSpec(None, in_dependency_order(objects)), counts, sorted(keys),
+    spec = _as_sets(NetworkSpec(None, in_dependency_order(objects)), adopt)
+    return Built(spec, counts, sorted(keys),
                  sum(len(ids) for ids in owned.values()) + sum(len(objs) for objs in own.values()))
+
+
+def _as_sets(spec: NetworkSpec, adopt: bool) -> NetworkSpec:
+    """``spec`` with each member kind of a set that has more than its ``export_above`` objects
+    written as one set (``id_tags: {tags: {<uid>: {...}}}``), members keyed by their key instead of
+    a logical name; with ``adopt``, the set takes them over (``adopt_existing``) instead of each
+    its ``adopt_id``. Nothing refers to such members by name (the layout has no reference to them)."""
+    forms = {}
+    for key, layout in SET_FORMS.items():
+        if len(spec.of_kind(layout.section.kind)) > layout.set.export_above:
+            forms[key] = SetForm(layout, adopt_existing=True if adopt else None)
+    if not forms:
+        return spec
+    objects: dict[str, SpecObject] = {}
+    for path, obj in spec.objects.items():
+        form = forms.get(obj.section.key) if obj.parent is None else None
+        if form is not None:
+            member = str(obj.args[form.layout.set.key])
+            obj.names, obj.path, obj.member_of, obj.adopt_id = (member,), f"{form.key}.{member}", form.key, None
+            path = obj.path
+        objects[path] = obj
+    return NetworkSpec(spec.file, objects, forms)
 
 
 # ---------------------------------------------------------------------------------------------

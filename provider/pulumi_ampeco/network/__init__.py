@@ -71,6 +71,14 @@ Rules:
   ``kafka.sasl_password``) are never written in clear:
   they take ``{config: <key>}``, a secret stack config key (``pulumi config set --secret <key>
   ...``); ``<key>`` may be qualified as ``namespace:key``, else it is in the project's namespace.
+* A member kind of a set (``id_tags``: ``IdTagSet``) may be written in *set form*: the section
+  holds ``csv: <file>`` (one member a row, header ``id_tag_uid`` and any of the members' keys, a
+  path relative to the spec), and/or ``tags:`` mapping each key to the member's keys (one a line),
+  and ``adopt_existing: true`` to take over existing cards with those keys. The whole section is
+  then one ``IdTagSet`` (``Network.sets["id_tags"]``): one resource and one step however many
+  cards, each member still checked and referring by name (``partner: acme``). The form is chosen
+  by the file, never by a count: switching a section between forms replaces its resources.
+  Export writes the set form for more than ``MemberSet.export_above`` cards (100).
 * The whole file is validated before anything is registered, with the resources' own per-field
   checks; every problem is reported at once, naming the file, the object
   (``charge_points.cp-1.evses.1``) and the field.

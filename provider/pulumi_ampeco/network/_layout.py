@@ -15,12 +15,12 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pulumi_ampeco.specs import REGISTRY
-from pulumi_ampeco.specs._base import ResourceSpec, ServerPrepends
+from pulumi_ampeco.specs import REGISTRY, SETS
+from pulumi_ampeco.specs._base import MemberSet, ResourceSpec, ServerPrepends
 from pulumi_ampeco.specs._check import ADOPT_ID
 from pulumi_ampeco.specs._schema import FieldMeta, ModelMeta, model_meta
 
-__all__ = ["KIND_ORDER", "SECTIONS", "Ref", "Section", "dependencies", "section_of", "walk"]
+__all__ = ["KIND_ORDER", "SECTIONS", "SET_FORMS", "Ref", "Section", "SetLayout", "dependencies", "section_of", "walk"]
 
 
 @dataclass(frozen=True)
@@ -196,3 +196,37 @@ def dependencies(kind: str) -> tuple[str, ...]:
     needed = [s.parent_kind] if s.parent_kind else []
     needed += [r.kind for r in s.refs if r.kind != kind]
     return tuple(dict.fromkeys(needed))
+
+
+@dataclass(frozen=True)
+class SetLayout:
+    """The set form of a member kind's section: the whole section as one set resource (``IdTagSet``).
+
+    ::
+
+        id_tags:
+          csv: cards.csv          # one member a row; columns: id_tag_uid and the members' keys below
+          adopt_existing: false
+          tags:                   # and/or inline: key -> the member's keys, as in the usual form
+            04AA0001: {status: enabled, type: rfid, partner: acme}
+    """
+
+    set: MemberSet
+    section: Section
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The keys of the set form (``csv``, ``tags``, ``adopt_existing``)."""
+        from pulumi_ampeco.specs._members import ADOPT_EXISTING
+
+        return ("csv", self.set.field, ADOPT_EXISTING)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """A member's keys besides its key (references by logical name, as in the usual form)."""
+        return tuple(ref.key if ref else name for name, ref in self.section.keys if name != self.set.key)
+
+
+SET_FORMS: dict[str, SetLayout] = {section_of(s.member).key: SetLayout(s, section_of(s.member))
+                                   for s in SETS.values() if s.member in KIND_ORDER}
+"""Section key -> its set form, for each member kind of a set (``id_tags`` -> IdTagSet)."""

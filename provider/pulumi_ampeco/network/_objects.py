@@ -10,10 +10,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pulumi_ampeco.network._layout import KIND_ORDER, Section
+from pulumi_ampeco.network._layout import KIND_ORDER, Section, SetLayout
 
-__all__ = ["ConfigRef", "Existing", "NetworkSpec", "SpecObject", "in_dependency_order", "parent_paths", "paths_in",
-           "pop_in", "set_in"]
+__all__ = ["ConfigRef", "Existing", "NetworkSpec", "SetForm", "SpecObject", "in_dependency_order", "parent_paths",
+           "paths_in", "pop_in", "set_in"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ class SpecObject:
     """Parent id argument (``charge_point_id``) -> path of that ancestor."""
     adopt_id: int | str | None = None
     parent: SpecObject | None = field(default=None, repr=False)
+    member_of: str | None = None
+    """The section key of the set it is a member of (``id_tags`` in set form), else None."""
 
     @property
     def kind(self) -> str:
@@ -85,11 +87,32 @@ def _config_refs(value: Any, prefix: str) -> Iterator[tuple[str, ConfigRef]]:
 
 
 @dataclass
+class SetForm:
+    """A section written as one set (``id_tags: {csv: cards.csv}``): its members are objects of the
+    spec (``member_of`` the section's key), applied as one set resource."""
+
+    layout: SetLayout
+    csv: str | None = None
+    """The CSV file as the spec names it (relative to the spec's directory)."""
+    adopt_existing: bool | None = None
+
+    @property
+    def key(self) -> str:
+        return self.layout.section.key
+
+
+@dataclass
 class NetworkSpec:
-    """A validated spec: its objects by path, parents before children, referenced before referrers."""
+    """A validated spec: its objects by path, parents before children, referenced before referrers;
+    and the sections written as one set each (``sets``, by section key)."""
 
     file: str | None
     objects: dict[str, SpecObject]
+    sets: dict[str, SetForm] = field(default_factory=dict)
+
+    def members(self, key: str) -> list[SpecObject]:
+        """The members of the set form of section ``key``."""
+        return [o for o in self.objects.values() if o.member_of == key]
 
     def of_kind(self, kind: str) -> list[SpecObject]:
         return [o for o in self.objects.values() if o.kind == kind]

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from pulumi_ampeco.errors import Problem, SpecError, SpecProblemsError
-from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
+from pulumi_ampeco.network._layout import SECTIONS, SET_FORMS, Ref, Section, SetLayout
 from pulumi_ampeco.network._objects import (
     ConfigRef,
     Existing,
     NetworkSpec,
+    SetForm,
     SpecObject,
     in_dependency_order,
     parent_paths,
@@ -30,6 +31,7 @@ from pulumi_ampeco.network._yaml import CONFIG_KEY, EXISTING_KEY, is_config_ref,
 from pulumi_ampeco.specs import REGISTRY
 from pulumi_ampeco.specs._check import ADOPT_ID, check_inputs
 from pulumi_ampeco.specs._convert import dig
+from pulumi_ampeco.specs._members import ADOPT_EXISTING
 from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 __all__ = ["NAME_PATTERN", "load", "parse"]
@@ -64,6 +66,9 @@ def parse(data: Mapping[str, Any], *, file: str | None = None) -> NetworkSpec:
     if parser.problems:
         order = {path: i for i, path in enumerate(parser.objects)}
         problems = sorted(parser.problems, key=lambda p: -1 if p.obj is None else order.get(p.obj, -1))
+        # A member of a set read from a CSV file is named by its line there too.
+        problems = [Problem(f"{p.obj} ({parser.origins[p.obj]})", p.field, p.reason) if p.obj in parser.origins
+                    else p for p in problems]
         raise SpecProblemsError(problems, file=file)
     return spec
 
@@ -76,6 +81,9 @@ class _Parser:
         self.raw_refs: dict[str, dict[Ref, Any]] = {}
         self._scopes: dict[str, list[str]] | None = None
         """Scope (``charge_points``, ``locations.depot.charging_zones``) -> logical names in it."""
+        self.sets: dict[str, SetForm] = {}
+        self.origins: dict[str, str] = {}
+        """Path of a set member read from a CSV file -> ``<file> line <n>``."""
 
     def problem(self, obj: str | None, fld: str | None, reason: str) -> None:
         self.problems.append(Problem(obj, fld, reason))
@@ -90,8 +98,14 @@ class _Parser:
             if key not in known:
                 self.problem(str(key), None, f"unknown section; sections are {_names(SECTIONS)}")
         for section in SECTIONS:
-            if data.get(section.key) is not None:
-                self.section(section, data[section.key], (), None)
+            body = data.get(section.key)
+            if body is None:
+                continue
+            form = SET_FORMS.get(section.key)
+            if form is not None and _is_set_form(form, body):
+                self.set_section(form, body)
+            else:
+                self.section(section, body, (), None)
         self.resolve_refs()
         self.check_natural_keys()
         # Fields already reported per object; check() adds problems only for the object it checks.
@@ -101,7 +115,7 @@ class _Parser:
                 reported.setdefault(p.obj, set()).add(p.field or "")
         for obj in self.objects.values():
             self.check(obj, reported.get(obj.path, set()))
-        return NetworkSpec(self.file, in_dependency_order(self.objects))
+        return NetworkSpec(self.file, in_dependency_order(self.objects), self.sets)
 
     # structure ------------------------------------------------------------------------------
 
@@ -117,6 +131,68 @@ class _Parser:
                                           "'-', '_' and '.', starting with a letter or digit)")
                 continue
             self.obj(section, value, (*names, name), _path(where, name), parent)
+
+    def set_section(self, form: SetLayout, body: Mapping[str, Any]) -> None:
+        """A section in set form: its members from ``csv`` and ``<field>``, each an object of the
+        section (references by name, the kind's checks), applied as one set."""
+        s, where = form.set, form.section.key
+        for key in body:
+            if key not in form.keys:
+                self.problem(where, str(key), f"unknown key of the set form; its keys are {', '.join(form.keys)} "
+                                              f"(or write {where} as logical names of {form.section.spec.plural})")
+        adopt = body.get(ADOPT_EXISTING)
+        if adopt is not None and not isinstance(adopt, bool):
+            self.problem(where, ADOPT_EXISTING, "must be true or false")
+            adopt = None
+        members: dict[str, Any] = {}
+        csv_name = body.get("csv")
+        if csv_name is not None:
+            members = self.csv_rows(form, csv_name)
+        inline = body.get(s.field)
+        if inline is not None and not isinstance(inline, Mapping):
+            self.problem(where, s.field, f"must be a mapping of {s.key} to a {form.section.spec.noun}'s keys")
+        for raw_key, value in (inline or {}).items() if isinstance(inline, Mapping) else ():
+            key = str(raw_key)
+            if key in members:
+                self.problem(where, s.field, f"{s.key} {key!r} is in {csv_name} too; give each member once")
+                continue
+            members[key] = value
+        for key, value in members.items():
+            path = _path(where, key)
+            if isinstance(value, Mapping) and s.key in value and str(value[s.key]) != key:
+                self.problem(path, s.key, f"differs from the member's key {key!r}; leave it out")
+            args = {**value, s.key: key} if isinstance(value, Mapping) else value
+            self.obj(form.section, args, (key,), path, None)
+            obj = self.objects.get(path)
+            if obj is None:
+                continue
+            obj.member_of = where
+            if obj.adopt_id is not None:
+                self.problem(path, ADOPT_ID, f"members of a set are not adopted one by one: set "
+                                             f"{ADOPT_EXISTING}: true on the set")
+                obj.adopt_id = None
+        self.sets[where] = SetForm(form, csv=csv_name if isinstance(csv_name, str) else None, adopt_existing=adopt)
+
+    def csv_rows(self, form: SetLayout, name: Any) -> dict[str, Any]:
+        """The members in the CSV file ``name`` (relative to the spec file's directory)."""
+        from pulumi_ampeco._csv import read_members
+
+        where = form.section.key
+        if not isinstance(name, str) or not name.strip():
+            self.problem(where, "csv", "must be the path of a CSV file (relative to this spec's directory)")
+            return {}
+        path = Path(name)
+        if not path.is_absolute() and self.file is not None:
+            path = Path(self.file).parent / path
+        lines: dict[str, int] = {}
+        try:
+            rows = read_members(path, key=form.set.key, columns=form.columns, lines=lines)
+        except SpecError as exc:
+            self.problem(where, "csv", str(exc))
+            return {}
+        for key, line in lines.items():
+            self.origins[_path(where, key)] = f"{name} line {line}"
+        return dict(rows)
 
     def obj(self, section: Section, body: Any, names: tuple[str, ...], path: str,
             parent: SpecObject | None) -> None:
@@ -356,6 +432,20 @@ class _Parser:
                 self.problem(obj.path, name, failure.reason)
         if isinstance(obj.adopt_id, float) and obj.adopt_id.is_integer():
             obj.adopt_id = int(obj.adopt_id)
+
+
+def _is_set_form(form: SetLayout, body: Any) -> bool:
+    """Whether a member kind's section is written as one set: it holds a ``csv`` file name or a
+    ``<field>`` mapping of members, and none of its entries is an object of the usual form (those
+    name their key field: a card has its ``id_tag_uid``)."""
+    if not isinstance(body, Mapping):
+        return False
+    key, field = form.set.key, form.set.field
+    if any(isinstance(v, Mapping) and key in v for k, v in body.items() if k != field):
+        return False
+    members = body.get(field)
+    return isinstance(body.get("csv"), str) or (
+        isinstance(members, Mapping) and key not in members and all(isinstance(v, Mapping) for v in members.values()))
 
 
 def _copy_dicts(value: Any) -> Any:

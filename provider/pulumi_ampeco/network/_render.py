@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from pulumi_ampeco.network._layout import SECTIONS, Ref, Section
-from pulumi_ampeco.network._objects import ConfigRef, Existing, NetworkSpec, SpecObject
-from pulumi_ampeco.network._yaml import CONFIG_KEY, EXISTING_KEY
+from pulumi_ampeco.network._objects import ConfigRef, Existing, NetworkSpec, SetForm, SpecObject
+from pulumi_ampeco.network._yaml import CONFIG_KEY, EXISTING_KEY, OneLine
 from pulumi_ampeco.specs._check import ADOPT_ID
+from pulumi_ampeco.specs._members import ADOPT_EXISTING
 from pulumi_ampeco.specs._schema import ModelMeta, model_meta
 
 __all__ = ["body", "existing", "name_order", "render"]
@@ -108,8 +109,23 @@ def render(spec: NetworkSpec) -> dict[str, Any]:
         out: dict[str, dict[str, Any]] = {}
         for section in sections:
             objs = sorted(under.get(parent, {}).get(section.key, ()), key=lambda o: name_order(o.names[-1]))
-            if objs:
+            if parent is None and section.key in spec.sets:
+                out[section.key] = set_form(spec.sets[section.key], objs)
+            elif objs:
                 out[section.key] = {o.names[-1]: write(o) for o in objs}
+        return out
+
+    def set_form(form: SetForm, members: list[SpecObject]) -> dict[str, Any]:
+        """``adopt_existing``, then the CSV file it names, or else its members inline, one a line."""
+        out: dict[str, Any] = {}
+        if form.adopt_existing is not None:
+            out[ADOPT_EXISTING] = form.adopt_existing
+        if form.csv is not None:
+            out["csv"] = form.csv
+            return out
+        key = form.layout.set.key
+        out[form.layout.set.field] = {
+            o.names[-1]: OneLine({k: v for k, v in write(o).items() if k != key}) for o in members}
         return out
 
     def write(obj: SpecObject) -> dict[str, Any]:

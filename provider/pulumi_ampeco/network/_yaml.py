@@ -15,11 +15,16 @@ from typing import Any
 
 from pulumi_ampeco.errors import SpecError
 
-__all__ = ["CONFIG_KEY", "EXISTING_KEY", "dump", "is_config_ref", "load_text", "type_name"]
+__all__ = ["CONFIG_KEY", "EXISTING_KEY", "OneLine", "dump", "is_config_ref", "load_text", "type_name"]
 
 CONFIG_KEY = "config"
 EXISTING_KEY = "existing"
 """``{config: <key>}``: a value kept in stack config."""
+
+
+class OneLine(dict):  # type: ignore[type-arg]
+    """A mapping written on one line (``04AA0001: {status: enabled, type: rfid}``): a set's members,
+    so that a git diff of a 50,000-card set shows one line per card changed."""
 
 
 def is_config_ref(value: Any) -> bool:
@@ -165,10 +170,11 @@ def _dumper(pure: bool) -> type:
     def represent_dict(dumper: yaml.SafeDumper, value: dict[Any, Any]) -> yaml.MappingNode:
         if check and not all(_c_safe_key(k) for k in value):
             raise _NeedsPureEmitter
-        flow = is_config_ref(value)  # secrets read as one line: `password: {config: cp-1-...}`
+        flow = is_config_ref(value) or isinstance(value, OneLine)  # `password: {config: cp-1-...}`
         return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
 
     dumper: type = type("_Dumper", (c_base or yaml.SafeDumper,), {})
     dumper.add_representer(str, represent_str)  # type: ignore[attr-defined]
     dumper.add_representer(dict, represent_dict)  # type: ignore[attr-defined]
+    dumper.add_representer(OneLine, represent_dict)  # type: ignore[attr-defined]
     return dumper

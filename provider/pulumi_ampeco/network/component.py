@@ -16,6 +16,8 @@ config keys the spec refers to (``{config: cp-1-network-password}``) must be set
 Resources are children of the component, named ``<network>/<logical name>`` (children qualified
 by their parents: ``<network>/cp-1/1`` for EVSE ``1`` of ``cp-1``), so names are unique and stay
 the same as long as the logical names do. Renaming an object in the spec therefore replaces it.
+A section in set form (``id_tags: {csv: cards.csv}``) is one set resource, ``<network>/id_tags``
+(``Network.sets["id_tags"]``), holding every member.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ class Network(NetworkSections, pulumi.ComponentResource):
     """
 
     resources: dict[str, pulumi.CustomResource]
+    sets: dict[str, pulumi.CustomResource]
+    """The set resource of each section in set form, by section key (``sets["id_tags"]``)."""
     spec: NetworkSpec
 
     def __init__(self, name: str, spec: str | os.PathLike[str] | Mapping[str, Any] = "network.yaml",
@@ -67,6 +71,7 @@ class Network(NetworkSections, pulumi.ComponentResource):
         super().__init__("ampeco:index:Network", name, {}, opts)
         self.spec = parsed
         self.resources = {}
+        self.sets = {}
         by_section: dict[str, dict[str, Any]] = {}
         classes: dict[str, type[pulumi.CustomResource]] = {}
         for section in walk():
@@ -74,6 +79,7 @@ class Network(NetworkSections, pulumi.ComponentResource):
             setattr(self, section.key, by_section[section.key])
             classes[section.kind] = _resource_class(section.kind, section.spec.module)
         child_opts = pulumi.ResourceOptions(parent=self)
+        members: dict[str, dict[str, Any]] = {key: {} for key in parsed.sets}
         for obj in parsed.objects.values():  # parents and referenced objects come first
             args: dict[str, Any] = _with_secrets(obj.args, secrets)
             for arg, path in obj.parents.items():
@@ -81,11 +87,22 @@ class Network(NetworkSections, pulumi.ComponentResource):
             for arg, target in obj.refs.items():  # dotted inside nested objects: pricing.tax_id
                 set_in(args, arg, [self._id(p, existing) for p in target] if isinstance(target, list)
                        else self._id(target, existing))
+            if obj.member_of is not None:
+                key_field = parsed.sets[obj.member_of].layout.set.key
+                members[obj.member_of][str(args.pop(key_field))] = args
+                continue
             if obj.adopt_id is not None:
                 args["adopt_id"] = obj.adopt_id
             resource = classes[obj.kind](f"{name}/{obj.key}", opts=child_opts, **args)
             self.resources[obj.path] = resource
             by_section[obj.section.key][obj.key] = resource
+        for key, form in parsed.sets.items():
+            s = form.layout.set
+            cls = _resource_class(s.kind, s.module)
+            options: dict[str, Any] = {s.field: members[key], "allow_empty": allow_empty}
+            if form.adopt_existing is not None:
+                options["adopt_existing"] = form.adopt_existing
+            self.sets[key] = self.resources[key] = cls(f"{name}/{key}", opts=child_opts, **options)
         self.register_outputs({"objects": len(self.resources)})
 
     def _id(self, target: str | Existing, existing: Mapping[Existing, int]) -> Any:

@@ -1,4 +1,5 @@
-"""Resource declarations. REGISTRY lists every spec, parents before children.
+"""Resource declarations. REGISTRY lists every spec, parents before children; SETS every
+``MemberSet`` (one resource owning many objects of a REGISTRY kind).
 
 Beside them, what reads a declaration: the language (``_base``), a read-once view of a model
 (``_schema``), the wire <-> Python conversion (``_convert``) and the argument check
@@ -16,6 +17,7 @@ from pulumi_ampeco.specs import (
     connector,
     evse,
     id_tag,
+    id_tag_set,
     location,
     notification,
     partner,
@@ -24,7 +26,7 @@ from pulumi_ampeco.specs import (
     tax,
     user_group,
 )
-from pulumi_ampeco.specs._base import ResourceSpec
+from pulumi_ampeco.specs._base import MemberSet, ResourceSpec
 
 REGISTRY: dict[str, ResourceSpec] = {
     spec.kind: spec
@@ -47,4 +49,25 @@ REGISTRY: dict[str, ResourceSpec] = {
     )
 }
 
-__all__ = ["REGISTRY", "ResourceSpec"]
+
+def _sets(*sets: MemberSet) -> dict[str, MemberSet]:
+    """The sets by kind, each checked against its member kind's declaration."""
+    out = {}
+    for s in sets:
+        member = REGISTRY.get(s.member)
+        if member is None:
+            raise TypeError(f"{s.kind}: member={s.member!r} is no kind of REGISTRY")
+        if member.path_params_in_order or member.actions is not None:
+            raise TypeError(f"{s.kind}: a {s.member} has a parent or is written by actions; sets hold "
+                            "top-level collections only")
+        if s.key not in member.natural_key or "." in s.key:
+            raise TypeError(f"{s.kind}: key={s.key!r} must be a top-level natural key of {s.member}")
+        if s.kind in REGISTRY:
+            raise TypeError(f"{s.kind}: a set's kind must not be a resource kind too")
+        out[s.kind] = s
+    return out
+
+
+SETS: dict[str, MemberSet] = _sets(id_tag_set.SPEC)
+
+__all__ = ["REGISTRY", "SETS", "MemberSet", "ResourceSpec"]

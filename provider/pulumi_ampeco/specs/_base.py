@@ -34,6 +34,7 @@ __all__ = [
     "Immutable",
     "Included",
     "Int",
+    "MemberSet",
     "Money",
     "Nullable",
     "Number",
@@ -401,3 +402,42 @@ class ResourceSpec:
 
     def item_path(self, path_params: Mapping[str, Any], object_id: Any) -> str:
         return f"{self.collection_path(path_params)}/{_id_ref(object_id)}"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberSet:
+    """One resource owning many objects of an existing kind, keyed by one of its natural keys.
+
+    A fleet's thousands of RFID cards as one resource (``MemberSet(kind="IdTagSet",
+    member="IdTag", key="id_tag_uid", field="tags")``) instead of one resource each: one engine
+    step and one checkpoint for the whole set, a diff per member key. Its argument ``field`` maps
+    each member's ``key`` value to the member's other arguments, which are checked as the member
+    kind's own; ``adopt_existing`` (an argument of every set) takes over existing objects with a
+    key of the set instead of refusing them. The engine writes only the members that changed
+    (POST, PATCH, DELETE each, at a bounded concurrency) and reads them back with one listing of
+    the member kind's collection. The member kind must be a top-level collection (no parent in its
+    path, not written by actions) with ``key`` among its natural keys.
+    """
+
+    kind: str
+    """The resource's kind and class name (``IdTagSet``)."""
+    member: str
+    """The kind of its members, a kind of ``REGISTRY`` (``IdTag``)."""
+    key: str
+    """The members' natural key, the keys of ``field`` (``id_tag_uid``)."""
+    field: str
+    """The argument holding the members: key value -> the member's other arguments (``tags``)."""
+    module: str
+    """File stem of the declaration and of the generated surface (``id_tag_set``)."""
+    description: str
+    export_above: int = 100
+    """Export writes a tenant's objects of the member kind as one set when it has more than this
+    many (one resource each below it: the per-resource form reads better in a small spec)."""
+
+    @property
+    def noun(self) -> str:
+        """How messages name it ("id tag set")."""
+        return re.sub(r"(?<!^)(?=[A-Z])", " ", self.kind).lower()

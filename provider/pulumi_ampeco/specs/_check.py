@@ -98,8 +98,14 @@ def validate_field(spec: ResourceSpec, field: FieldMeta, value: Any) -> tuple[An
 
 
 def check_inputs(spec: ResourceSpec, news: Mapping[str, Any], *, unknown: Unknown = never_unknown,
-                 passthrough: Collection[str] = ()) -> tuple[dict[str, Any], list[Failure]]:
-    """(normalised inputs, every failure); ``passthrough`` keys are kept as they are, unchecked."""
+                 passthrough: Collection[str] = (), adopting: bool = False,
+                 adopt_hint: str = "adopt_id") -> tuple[dict[str, Any], list[Failure]]:
+    """(normalised inputs, every failure); ``passthrough`` keys are kept as they are, unchecked.
+
+    ``adopting``: the object is taken over if it exists (a set's ``adopt_existing``), so values
+    AMPECO sets itself (``ReadOnlyValues``) are accepted as with ``adopt_id``; ``adopt_hint`` is
+    how messages name the way to take one over.
+    """
     meta = model_meta(spec.model)
     inputs: dict[str, Any] = {}
     failures: list[Failure] = []
@@ -125,9 +131,9 @@ def check_inputs(spec: ResourceSpec, news: Mapping[str, Any], *, unknown: Unknow
             continue
         inputs[name], problems = validate_field(spec, field, value)
         failures += problems
-        if not problems and value in field.read_only_values and news.get(ADOPT_ID) is None:
+        if not problems and value in field.read_only_values and news.get(ADOPT_ID) is None and not adopting:
             failures.append(Failure(name, f"{value!r} is set by AMPECO and cannot be created; take over an "
-                                          "existing object with adopt_id, or use one of the other values"))
+                                          f"existing object with {adopt_hint}, or use one of the other values"))
     for field in meta.arguments():
         # null counts as missing: an Output that resolved to None arrives as null, not as absent
         if field.required and news.get(field.name) is None:

@@ -1,11 +1,11 @@
 """Resources that own many members through one mapping input, summarised as counts, not field lines.
 
-An ``IdTagSet`` (planned: one resource owning thousands of id tags as ``tags``, keyed by uid) would
+An ``IdTagSet`` (one resource owning thousands of id tags as ``tags``, keyed by uid) would
 otherwise show as one field line per tag, or as one huge ``tags`` value cut after 60 characters.
 A reviewer needs how many members are added, changed and removed, and the first few of each.
 
-Which input is the member mapping is declared per type (the last part of the type token); when
-the resource is declared in ``specs/``, this table should be derived from that declaration.
+Which input is the member mapping comes from each set's declaration (``specs.SETS``: its
+``field``), through the generated ``_engine.kinds.SET_FIELDS``, so the summary loads no specs.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import heapq
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
+from pulumi_ampeco._engine.kinds import SET_FIELDS
 from pulumi_ampeco.summary._model import MemberChanges, PropertyDiff
 from pulumi_ampeco.summary._redact import UNKNOWN, is_secret_value
 from pulumi_ampeco.summary._values import MISSING, parse_property_path
@@ -21,7 +22,7 @@ from pulumi_ampeco.summary._values import MISSING, parse_property_path
 __all__ = ["MEMBER_MAPS", "member_changes", "member_field"]
 
 #: Type name (last part of the token) -> the input that maps member id -> member.
-MEMBER_MAPS: Final[Mapping[str, str]] = {"IdTagSet": "tags"}
+MEMBER_MAPS: Final[Mapping[str, str]] = SET_FIELDS
 #: Member ids shown per kind; the counts are always exact.
 SAMPLE: Final = 5
 
