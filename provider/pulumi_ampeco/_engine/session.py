@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from pulumi_ampeco._engine.claims import Claims
 from pulumi_ampeco.client import (
@@ -86,36 +86,33 @@ def claims() -> Claims:
     return _claims
 
 
+def _config_number(key: str, parse: Callable[[str], float], valid: Callable[[float], bool], wanted: str) -> float | None:
+    """A numeric stack config value, None when unset; a bad one is a ConfigurationError naming it."""
+    with _lock:
+        value = _stack_config.get(key)
+    if not value:
+        return None
+    try:
+        number = parse(value)
+    except ValueError:
+        number = None
+    if number is None or not valid(number):
+        raise ConfigurationError(f"{key} must be {wanted}, got {value!r}")
+    return number
+
+
 def operation_timeout() -> float:
     """Seconds one provider operation may take, every call, retry and wait in it included."""
-    with _lock:
-        value = _stack_config.get(OPERATION_TIMEOUT_KEY)
-    if not value:
-        return DEFAULT_OPERATION_TIMEOUT
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = 0.0
-    if not seconds > 0:
-        raise ConfigurationError(f"{OPERATION_TIMEOUT_KEY} must be a positive number of seconds, got {value!r}")
-    return seconds
+    seconds = _config_number(OPERATION_TIMEOUT_KEY, float, lambda v: v > 0, "a positive number of seconds")
+    return DEFAULT_OPERATION_TIMEOUT if seconds is None else seconds
 
 
 def set_concurrency(default: int) -> int:
     """How many member operations of a set (``IdTagSet``) run at once: ``ampeco:setConcurrency``,
     1 to MAX_SET_CONCURRENCY, else ``default``."""
-    with _lock:
-        value = _stack_config.get(SET_CONCURRENCY_KEY)
-    if not value:
-        return default
-    try:
-        count = int(value)
-    except ValueError:
-        count = 0
-    if not 1 <= count <= MAX_SET_CONCURRENCY:
-        raise ConfigurationError(f"{SET_CONCURRENCY_KEY} must be a whole number from 1 to {MAX_SET_CONCURRENCY}, "
-                                 f"got {value!r}")
-    return count
+    count = _config_number(SET_CONCURRENCY_KEY, int, lambda v: 1 <= v <= MAX_SET_CONCURRENCY,
+                           f"a whole number from 1 to {MAX_SET_CONCURRENCY}")
+    return default if count is None else int(count)
 
 
 def check_credentials(client: AmpecoClient, path: str) -> None:

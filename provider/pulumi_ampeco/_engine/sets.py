@@ -185,12 +185,14 @@ def has_changes(s: MemberSet, olds: Mapping[str, Any], news: Mapping[str, Any]) 
     return bool(plan(s, news, olds))
 
 
-def _record(spec: ResourceSpec, desired: Mapping[str, Any], live: Mapping[str, Any]) -> dict[str, Any]:
-    """What the state keeps of one member: each declared field, as declared where the tenant holds
-    the same value (another spelling of it, an equivalent), else as the tenant holds it."""
+def _record(spec: ResourceSpec, values: Mapping[str, Any], live: Mapping[str, Any]) -> dict[str, Any]:
+    """What the state keeps of one member: each of ``values`` (the declared fields after a write,
+    the recorded ones on a refresh) as given where the tenant holds the same value (another
+    spelling of it, an equivalent), else as the tenant holds it; a field the tenant no longer
+    returns is dropped."""
     meta = model_meta(spec.model)
     out: dict[str, Any] = {}
-    for name, want in desired.items():
+    for name, want in values.items():
         fmeta = meta.fields.get(name)
         if fmeta is None:
             continue
@@ -201,23 +203,6 @@ def _record(spec: ResourceSpec, desired: Mapping[str, Any], live: Mapping[str, A
         if have is None:
             continue
         out[name] = want if want == have or canonical(fmeta, want, want) == canonical(fmeta, have, want) else have
-    return out
-
-
-def _refreshed(spec: ResourceSpec, before: Mapping[str, Any], live: Mapping[str, Any]) -> dict[str, Any]:
-    """A member's record after a refresh: each recorded field as the tenant now holds it, still as
-    declared where that is the same value."""
-    meta = model_meta(spec.model)
-    out: dict[str, Any] = {}
-    for name, old in before.items():
-        fmeta = meta.fields.get(name)
-        if fmeta is not None and fmeta.write_only:
-            out[name] = old
-            continue
-        have = live.get(name)
-        if have is None:
-            continue
-        out[name] = old if old == have or canonical(fmeta, old, old) == canonical(fmeta, have, old) else have
     return out
 
 
@@ -555,7 +540,7 @@ def read(s: MemberSet, client: AmpecoClient, props: Mapping[str, Any], *, timeou
             key = wanted.get(str(item.get("id")))
             if key is not None:
                 found[key] = item
-    new_records = {key: _refreshed(spec, records.get(key, {}), to_python(meta, live)) for key, live in found.items()}
+    new_records = {key: _record(spec, records.get(key, {}), to_python(meta, live)) for key, live in found.items()}
     new_ids = {key: spec.object_id(ids[key]) for key in found}
     gone = len(ids) - len(found)
     if gone:
