@@ -414,3 +414,14 @@ def big_network(extra: dict[str, Any]) -> None:
 def id_tag_named(extra: dict[str, Any]) -> None:
     """The sample IdTag as the resource ``name``, with ``adopt_id`` when given (a rename that keeps the card)."""
     ampeco.IdTag(extra["name"], **ID_TAG_ARGS, **({"adopt_id": extra["adopt_id"]} if "adopt_id" in extra else {}))
+
+
+def card_moved_out_of_a_set(extra: dict[str, Any]) -> None:
+    """An IdTagSet of ``count`` cards but ``uid``, which is its own IdTag adopting ``adopt_id``; the set
+    depends on it, so the adoption comes before the set lets the card go."""
+    import pulumi
+
+    tags = set_cards(int(extra["count"]))
+    args = tags.pop(extra["uid"])
+    card = ampeco.IdTag("moved", id_tag_uid=extra["uid"], adopt_id=extra["adopt_id"], **args)
+    ampeco.IdTagSet("subject", tags=tags, opts=pulumi.ResourceOptions(depends_on=[card]))

@@ -8,7 +8,15 @@ comes: that delete must not take the object away from its new owner. On both eng
 from __future__ import annotations
 
 from _harness import Engine
-from _samples import ID_TAG_ARGS, Program, id_tag_named, id_tag_set_subject, many_id_tags, nothing
+from _samples import (
+    ID_TAG_ARGS,
+    Program,
+    card_moved_out_of_a_set,
+    id_tag_named,
+    id_tag_set_subject,
+    many_id_tags,
+    nothing,
+)
 
 from resources._resources_kit import TenantApi
 
@@ -59,3 +67,17 @@ def test_a_card_dropped_from_the_program_is_still_deleted(engine: Engine, api: T
     engine.up(Program(many_id_tags, {"count": 2, "prefix": "04D"}))
     engine.up(Program(many_id_tags, {"count": 1, "prefix": "04D"}))
     assert list(cards(api)) == ["04D0000000"]
+
+
+def test_a_card_moved_out_of_a_set_into_its_own_id_tag_is_kept_when_the_set_depends_on_it(
+        engine: Engine, api: TenantApi) -> None:
+    engine.up(Program(id_tag_set_subject, {"count": 3}))
+    before = cards(api)
+    api.clear_log()
+
+    engine.up(Program(card_moved_out_of_a_set, {"count": 3, "uid": "04S00001", "adopt_id": before["04S00001"]}))
+
+    assert cards(api) == before
+    assert api.writes() == []
+    assert "04S00001" not in engine.resource("subject").outputs["ids"]
+    assert engine.resource("moved").id == str(before["04S00001"])
