@@ -54,6 +54,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -647,21 +648,23 @@ def item6(tenant: Tenant, size: Size, report: Report) -> None:
 # Item 7: the whole `pulumi up` of N id tags through the real CLI.
 
 
-def _bare_posts(tenant: Tenant, n: int, prefix: str, workers: int = 4) -> float:
-    """The same N POSTs as the program's, from a bare pooled client at the provider's concurrency."""
+def _bare_requests(tenant: Tenant, calls: list[tuple[str, str, dict[str, Any] | None]], workers: int = 4) -> float:
+    """The same requests as the program's, from a bare pooled client at the same concurrency (the
+    provider's 4 for one resource per card, a set's 8)."""
     with bare_client(tenant, connections=workers) as client, ThreadPoolExecutor(workers) as pool:
         started = time.perf_counter()
-        list(pool.map(lambda i: client.post(TAG_PATH, json={"idTagUid": f"{prefix}{i:07d}", "status": "enabled",
-                                                             "type": "rfid", "idLabel": f"Card {i}"}).raise_for_status(),
-                      range(n)))
+        list(pool.map(lambda c: client.request(c[0], c[1], json=c[2]).raise_for_status(), calls))
         return time.perf_counter() - started
 
 
-def _bare_gets(tenant: Tenant, ids: list[str], workers: int = 4) -> float:
-    with bare_client(tenant, connections=workers) as client, ThreadPoolExecutor(workers) as pool:
-        started = time.perf_counter()
-        list(pool.map(lambda i: client.get(f"{TAG_PATH}/{i}").raise_for_status(), ids))
-        return time.perf_counter() - started
+def _bare_posts(tenant: Tenant, n: int, prefix: str) -> float:
+    """The same N POSTs as ``many_id_tags``'s."""
+    return _bare_requests(tenant, [("POST", TAG_PATH, {"idTagUid": f"{prefix}{i:07d}", "status": "enabled",
+                                                       "type": "rfid", "idLabel": f"Card {i}"}) for i in range(n)])
+
+
+def _bare_gets(tenant: Tenant, ids: list[str]) -> float:
+    return _bare_requests(tenant, [("GET", f"{TAG_PATH}/{i}", None) for i in ids])
 
 
 def item7(tenant: Tenant, size: Size, report: Report) -> None:
@@ -767,8 +770,7 @@ class RealBench:
 
     @classmethod
     def start(cls, tenant: Tenant, report: Report, item: str) -> RealBench | None:
-        sys.path.insert(0, str(HERE.parent.parent / "tools"))
-        import pulumi_env
+        from _harness.real_cli import pulumi_env  # tools/pulumi_env.py, put on the path by real_cli
 
         bin_dir = pulumi_env.find_cli()
         if bin_dir is None:
@@ -802,22 +804,11 @@ class RealBench:
 
 
 def _methods(log: list[dict[str, Any]]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for r in log:
-        counts[r["method"]] = counts.get(r["method"], 0) + 1
-    return counts
+    return dict(Counter(r["method"] for r in log))
 
 
 def _writes(counts: dict[str, int]) -> int:
     return sum(v for k, v in counts.items() if k != "GET")
-
-
-def _bare_requests(tenant: Tenant, calls: list[tuple[str, str, dict[str, Any] | None]], workers: int) -> float:
-    """The same requests as a set's, from a bare pooled client at the set's concurrency."""
-    with bare_client(tenant, connections=workers) as client, ThreadPoolExecutor(workers) as pool:
-        started = time.perf_counter()
-        list(pool.map(lambda c: client.request(c[0], c[1], json=c[2]).raise_for_status(), calls))
-        return time.perf_counter() - started
 
 
 def _mib(n: float) -> str:

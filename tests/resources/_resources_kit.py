@@ -17,6 +17,16 @@ class TenantApi:
         response.raise_for_status()
         return response.json()["data"]
 
+    def listing(self, path: str) -> list[dict[str, Any]]:
+        """Every object of a collection, page after page."""
+        items: list[dict[str, Any]] = []
+        url: str | None = f"{path}?per_page=100&cursor="
+        while url:
+            body = self.client.get(url).json()
+            items += body["data"]
+            url = (body.get("links") or {}).get("next")
+        return items
+
     def send(self, method: str, path: str, body: dict[str, Any] | None = None) -> httpx.Response:
         response = self.client.request(method, path, json=body)
         assert response.status_code < 300, response.text

@@ -25,7 +25,7 @@ TAGS = "/public-api/resources/id-tags/v2.0"
 
 def cards(api: TenantApi) -> dict[str, int]:
     """uid -> id of every card of the tenant."""
-    return {c["idTagUid"]: c["id"] for c in api.client.get(f"{TAGS}?per_page=100").json()["data"]}
+    return {c["idTagUid"]: c["id"] for c in api.listing(TAGS)}
 
 
 def test_cards_of_id_tag_resources_moved_into_a_set_are_handed_over_without_a_write(

@@ -23,13 +23,7 @@ def program(**extra: Any) -> Program:
 
 def tenant_cards(api: TenantApi) -> dict[str, dict[str, Any]]:
     """uid -> the card as the API holds it (every card of the tenant)."""
-    cards: dict[str, dict[str, Any]] = {}
-    url: str | None = f"{TAGS}?per_page=100&cursor="
-    while url:
-        body = api.client.get(url).json()
-        cards.update({c["idTagUid"]: c for c in body["data"]})
-        url = (body.get("links") or {}).get("next")
-    return cards
+    return {c["idTagUid"]: c for c in api.listing(TAGS)}
 
 
 def ids(engine: Engine) -> dict[str, int]:
